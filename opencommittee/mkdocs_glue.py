@@ -1,0 +1,77 @@
+"""The only module that knows MkDocs: data folder, cached dataset, per-page renderer."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from .asof import resolve_as_of
+from .dataset import Dataset, load_dataset
+from .models import DEFAULT_LANG
+from .render import Renderer
+
+_CACHE: dict[tuple[str, tuple[tuple[str, float], ...]], Dataset] = {}
+
+
+def data_dir(config: Any) -> Path:
+    """The data folder: `extra.data_dir` in mkdocs.yml (SITE_DATA_DIR overrides it)."""
+    configured = os.environ.get("SITE_DATA_DIR") or config["extra"].get("data_dir", "data")
+    path = Path(configured)
+    return path if path.is_absolute() else Path(config["config_file_path"]).parent / path
+
+
+def shown_data_dir(config: Any) -> str:
+    """The data folder as editors know it (relative to mkdocs.yml when inside it)."""
+    path = data_dir(config)
+    try:
+        return str(path.relative_to(Path(config["config_file_path"]).parent))
+    except ValueError:
+        return str(path)
+
+
+def dataset_for(config: Any) -> Dataset:
+    """Load (once per content version) and validate the dataset; raises DataError."""
+    folder = data_dir(config)
+    stamp = tuple(sorted((p.name, p.stat().st_mtime) for p in folder.glob("*"))) if folder.is_dir() else ()
+    key = (str(folder), stamp)
+    if key not in _CACHE:
+        _CACHE.clear()
+        _CACHE[key] = load_dataset(folder, shown_as=shown_data_dir(config))
+    return _CACHE[key]
+
+
+def default_language(config: Any) -> str:
+    """The default language: the i18n plugin's default, else the data model's."""
+    plugin = config["plugins"].get("i18n") if "plugins" in config else None
+    return getattr(plugin, "default_language", None) or DEFAULT_LANG
+
+
+def renderer_for(env: Any) -> Renderer:
+    """A renderer for the page being built by mkdocs-macros (language from the theme)."""
+    config = env.conf
+    page = env.page
+    return Renderer(
+        dataset=dataset_for(config),
+        lang=config["theme"]["language"],
+        as_of=resolve_as_of(),
+        page_url=page.url if page is not None else "",
+        default_lang=default_language(config),
+        site_url=config.get("site_url") or "",
+    )
+
+
+def languages(config: Any) -> list[str]:
+    """Languages built, default first (from the i18n plugin; the default alone without it)."""
+    plugin = config["plugins"].get("i18n")
+    if plugin is None:
+        return [default_language(config)]
+    built = [lang.locale for lang in plugin.config.languages if lang.build]
+    default = default_language(config)
+    return [default] + [lang for lang in built if lang != default]
+
+
+def is_final_pass(config: Any) -> bool:
+    """True in the outer build once every language has been built (i18n runs nested builds)."""
+    plugin = config["plugins"].get("i18n")
+    return plugin is None or not getattr(plugin, "building", False)

@@ -1,0 +1,130 @@
+"""Render typed records to HTML through autoescaped Jinja templates (no MkDocs here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from . import fmt
+from .dataset import Dataset
+from .locale import ui
+from .models import DEFAULT_LANG, Text
+from .routes import PAGE_OF_KIND, PAGES, lang_root, relative
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@cache
+def jinja_env() -> Environment:
+    """One autoescaping, strict Jinja environment for every data template."""
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    return env
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A text chosen for a language: the value, its language, and whether it fell back."""
+
+    value: str
+    lang: str
+    fallback: bool
+
+
+@dataclass
+class Renderer:
+    """Everything a template needs for one page in one language."""
+
+    dataset: Dataset
+    lang: str
+    as_of: date
+    page_url: str = ""
+    default_lang: str = DEFAULT_LANG
+    site_url: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    # A text in this language, or the default language marked as a fallback.
+    def tx(self, text: Text | None) -> Shown | None:
+        if text is None:
+            return None
+        value = text.get(self.lang)
+        if value:
+            return Shown(value, self.lang, False)
+        return Shown(text.root[self.default_lang], self.default_lang, True)
+
+    # An interface string by dotted key; a missing key fails the build.
+    def ui(self, key: str, **args: Any) -> str:
+        node: Any = ui(self.lang)
+        for part in key.split("."):
+            node = node[part]
+        return str(node).format(**args) if args else str(node)
+
+    # A partial date in this language, or None when unknown.
+    def date(self, value: str | None) -> str | None:
+        return fmt.partial_date(value, self.lang)
+
+    # The as-of date of the build in this language.
+    def as_of_label(self) -> str:
+        return fmt.full_date(self.as_of, self.lang)
+
+    # A number or percentage in this language.
+    def num(self, value: float | int, digits: int = 1) -> str:
+        return fmt.number(value, self.lang, digits)
+
+    def pct(self, value: float | None) -> str | None:
+        return fmt.percent(value, self.lang)
+
+    # Relative URL of a page (by key) from the current page, in this language.
+    def page(self, key: str, anchor: str = "") -> str:
+        target = lang_root(self.lang, self.default_lang) + PAGES[key]
+        return relative(self.page_url, target + (f"#{anchor}" if anchor else ""))
+
+    # Relative permalink of any record by id.
+    def link(self, record_id: str) -> str:
+        kind = self.dataset.kind(record_id)
+        return self.page(PAGE_OF_KIND[kind] if kind else "home", record_id)
+
+    # Absolute permalink of a record (for citations and feeds).
+    def permalink(self, record_id: str) -> str:
+        kind = self.dataset.kind(record_id)
+        path = PAGES[PAGE_OF_KIND[kind]] if kind else ""
+        return f"{self.site_url.rstrip('/')}/{lang_root(self.lang, self.default_lang)}{path}#{record_id}"
+
+    # The record with this id.
+    def rec(self, record_id: str | None) -> Any:
+        return self.dataset.get(record_id)
+
+    # A short display name of any record, as a Shown text.
+    def label(self, record_id: str) -> Shown:
+        record = self.dataset.get(record_id)
+        kind = self.dataset.kind(record_id)
+        if kind == "people":
+            return Shown(record.name, self.default_lang, False)
+        if kind == "sources":
+            return Shown(record.title, record.language, False)
+        if kind == "documents" and record.number:
+            return Shown(record.number, self.default_lang, False)
+        for attr in ("short_name", "short_title", "name", "label", "title", "text"):
+            value = getattr(record, attr, None)
+            if isinstance(value, Text):
+                shown = self.tx(value)
+                assert shown is not None
+                return shown
+        return Shown(record_id, self.default_lang, False)
+
+    # Render a template with this renderer as `r`; returns safe HTML.
+    def render(self, template: str, **context: Any) -> Markup:
+        html = jinja_env().get_template(template).render(r=self, **context)
+        return Markup(html.strip())
