@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -106,6 +107,8 @@ class _Collector:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        # Collections whose file could not be read: references to them are not checked.
+        self.unreadable: set[str] = set()
 
     # Add a problem at a value location inside a loaded file.
     def add(self, loaded: Loaded, loc: Loc, code: str, raw: list[Any], **args: Any) -> None:
@@ -129,7 +132,8 @@ def _from_pydantic(err: Any, model: type[BaseModel], record: dict[str, Any]) -> 
         for name in CODE_FIELD.get(code, ()):
             if name in record:
                 return (*loc, name), code, {"value": record.get(name)}
-        return loc, code, {}
+        value = err.get("input")
+        return loc, code, {} if isinstance(value, dict | list) else {"value": value}
     if kind == "extra_forbidden":
         name = loc[-1] if loc else ""
         owner = _model_at(model, loc[:-1])
@@ -139,7 +143,9 @@ def _from_pydantic(err: Any, model: type[BaseModel], record: dict[str, Any]) -> 
     if kind == "missing":
         return loc, "missing_field", {"field": loc[-1] if loc else ""}
     if kind == "enum":
-        return loc, "not_in_vocabulary", {"value": err.get("input"), "allowed": ctx.get("expected", "")}
+        allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        close = difflib.get_close_matches(str(err.get("input")), allowed, n=1, cutoff=0.6)
+        return loc, "not_in_vocabulary", {"value": err.get("input"), "allowed": allowed, "suggestion": close[0] if close else None}
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
         if "\\d{4}" in pattern:
@@ -239,6 +245,7 @@ def load_dataset(data_dir: Path | str, shown_as: str | None = None) -> Dataset:
             for p in problems
         )
         if loaded is None:
+            out.unreadable |= {name, "agenda", "outcomes"} if name == "events" else {name}
             continue
         files[name] = loaded
         records = loaded.value if loaded.value is not None else []
@@ -325,7 +332,7 @@ def _check_ids(dataset: Dataset, collections: dict[str, list[Any]], out: _Collec
         for i, record in enumerate(raw_records):
             for loc, fname, target in _references(record, (i,)):
                 kinds = PARENT_TARGET.get(name, ()) if fname == "parent_id" else REFERENCES[fname]
-                if kinds_of.get(target) in kinds:
+                if kinds_of.get(target) in kinds or out.unreadable.intersection(kinds):
                     continue
                 candidates = [x for k in kinds for x in ids_by_kind.get(k, [])]
                 close = difflib.get_close_matches(target, candidates, n=1, cutoff=0.6)

@@ -24,14 +24,28 @@ class Problem:
     def format(self, lang: str = "en") -> str:
         catalog = messages(lang)
         entry = catalog.get(self.code) or catalog["unknown_problem"]
-        args = {k: _show(v) for k, v in self.args.items()}
-        text = entry["message"].format(**args)
+        names = catalog.get("type_names", {})
+        args = _Args(
+            {k: names.get(v, v) if k in ("expected", "got") else v for k, v in self.args.items()}
+        )
+        text = entry["message"].format_map(args)
         if self.args.get("suggestion"):
-            text += " " + catalog["did_you_mean"]["message"].format(**args)
+            text += " " + catalog["did_you_mean"]["message"].format_map(args)
         where = f"{self.path}:{self.line}:{self.column}:"
         head = f"{where} {self.field_path}: {text}" if self.field_path else f"{where} {text}"
         hint = entry.get("hint")
-        return f"{head}\n    {hint.format(**args)}" if hint else head
+        return f"{head}\n    {hint.format_map(args)}" if hint else head
+
+    # The message alone (no position, no hint), e.g. for CI annotations.
+    def message(self, lang: str = "en") -> str:
+        text = self.format(lang).split("\n", 1)[0]
+        where = f"{self.path}:{self.line}:{self.column}: "
+        return text.removeprefix(where)
+
+    # The hint alone, or None.
+    def hint(self, lang: str = "en") -> str | None:
+        parts = self.format(lang).split("\n    ", 1)
+        return parts[1] if len(parts) > 1 else None
 
     # Sort key: file, then position.
     def key(self) -> tuple[str, int, int, str]:
@@ -43,6 +57,17 @@ def _show(value: Any) -> str:
     if isinstance(value, list | tuple):
         return ", ".join(_show(v) for v in value)
     return f"{value}" if isinstance(value, int) else f"'{value}'" if value is not None else "—"
+
+
+class _Args(dict[str, Any]):
+    """Message arguments shown quoted; a placeholder with no value shows as a dash."""
+
+    def __getitem__(self, key: str) -> str:
+        if key not in self:
+            return "—"
+        value = super().__getitem__(key)
+        # type names ("a list") read as words, not as quoted values
+        return str(value) if key in ("expected", "got") else _show(value)
 
 
 class DataError(Exception):
