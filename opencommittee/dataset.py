@@ -18,7 +18,6 @@ from .models import (
     Event,
     Indicator,
     Record,
-    Text,
     Unit,
     Update,
 )
@@ -135,11 +134,11 @@ def _from_pydantic(err: Any, model: type[BaseModel], record: dict[str, Any]) -> 
         value = err.get("input")
         return loc, code, {} if isinstance(value, dict | list) else {"value": value}
     if kind == "extra_forbidden":
-        name = loc[-1] if loc else ""
+        key = loc[-1] if loc else ""
         owner = _model_at(model, loc[:-1])
         fields = sorted(owner.model_fields) if owner else []
-        close = difflib.get_close_matches(str(name), fields, n=1, cutoff=0.6)
-        return loc, "unknown_field", {"field": name, "suggestion": close[0] if close else None, "allowed": fields}
+        close = difflib.get_close_matches(str(key), fields, n=1, cutoff=0.6)
+        return loc, "unknown_field", {"field": key, "suggestion": close[0] if close else None, "allowed": fields}
     if kind == "missing":
         return loc, "missing_field", {"field": loc[-1] if loc else ""}
     if kind == "enum":
@@ -356,7 +355,7 @@ def _check_cycles(dataset: Dataset, name: str, out: _Collector) -> None:
             seen.append(current)
             current = parents.get(current)
         if current == rid and rid is not None:
-            out.add(loaded, (i, "parent_id"), "parent_cycle", dataset.raw[name], cycle=" → ".join([*seen, rid]))
+            out.add(loaded, (i, "parent_id"), "parent_cycle", dataset.raw[name], cycle=" → ".join(str(x) for x in [*seen, rid]))
 
 
 # Whether a value fits a unit: percent 0–100, ratio 0–1, counts whole and non-negative.
@@ -369,7 +368,7 @@ def value_fits(unit: Unit, value: Any) -> bool:
         return 0 <= value <= 100
     if unit == Unit.ratio:
         return 0 <= value <= 1
-    if unit == Unit.count:
+    if unit == Unit.whole_count:
         return value >= 0 and float(value).is_integer()
     return value >= 0
 

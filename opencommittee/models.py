@@ -13,8 +13,8 @@ from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
-    BeforeValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     RootModel,
@@ -190,7 +190,7 @@ class Status(StrEnum):
 
 class Unit(StrEnum):
     percent = "percent"
-    count = "count"
+    whole_count = "count"  # not `count`: that would shadow str.count
     ratio = "ratio"
     vnd = "vnd"
     boolean = "boolean"

@@ -46,7 +46,7 @@ class Loaded:
 class _Composer(yaml.SafeLoader):
     """A SafeLoader that refuses aliases before they are expanded."""
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:  # type: ignore[override]
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(AliasEvent):
             event = self.peek_event()
             raise yaml.MarkedYAMLError(

@@ -79,7 +79,7 @@ def pages(site: Path, lang: str) -> list[Path]:
     root = site if lang == "vi" else site / lang
     found = [p for p in root.rglob("index.html")]
     if lang == "vi":
-        found = [p for p in found if not p.relative_to(site).parts[0] in ("en",)]
+        found = [p for p in found if p.relative_to(site).parts[0] not in ("en",)]
     return found
 
 

@@ -128,6 +128,6 @@ def test_build_fails_with_the_same_messages(data_copy: Path, tmp_path: Path) -> 
     result = build_site(tmp_path / "site", data_dir=data_copy, env={"LANG": "C.UTF-8", "LC_ALL": ""})
     assert result.returncode != 0
     output = result.stdout + result.stderr
-    assert "documents.yml:10:3: qd-1027-qd-ubnd.issue_date: this date does not exist" in output
-    assert "people.yml:4:3: to-hung-khoa.name: key 'name' appears twice" in output
+    assert re.search(r"documents\.yml:10:3: qd-1027-qd-ubnd\.issue_date: .*2014-02-30", output), output
+    assert re.search(r"people\.yml:4:3: to-hung-khoa\.name: .*'name'", output), output
     assert not (tmp_path / "site" / "index.html").exists()
