@@ -100,6 +100,15 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return 0
 
 
+# `synthetic`: a valid, deterministic data folder at any scale (never into data/).
+def cmd_synthetic(args: argparse.Namespace) -> int:
+    from .synthetic import write
+
+    counts = write(args.out_dir, scale=args.scale, seed=args.seed)
+    print(f"{args.out_dir}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m opencommittee")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -124,6 +133,11 @@ def build_parser() -> argparse.ArgumentParser:
     dif.add_argument("--repo", default=".", help="the git repository (default: here)")
     dif.add_argument("--format", choices=["text", "markdown"], default="text")
     dif.set_defaults(func=cmd_diff)
+    syn = sub.add_parser("synthetic", help="write a synthetic data folder (tests, benchmark)")
+    syn.add_argument("--scale", type=int, default=1, help="1 = a realistic committee, 100 = 100 times larger")
+    syn.add_argument("--seed", type=int, default=1)
+    syn.add_argument("out_dir")
+    syn.set_defaults(func=cmd_synthetic)
     return parser
 
 
