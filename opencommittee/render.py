@@ -15,7 +15,8 @@ from . import fmt
 from .dataset import Dataset
 from .locale import ui
 from .models import DEFAULT_LANG, Text
-from .routes import PAGE_OF_KIND, PAGES, lang_root, relative
+from .paging import DEFAULT_PAGE_SIZE, Entry, Layout, layout, page_number, page_path, window
+from .routes import PAGE_OF_KIND, lang_root, relative
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -54,6 +55,8 @@ class Renderer:
     default_lang: str = DEFAULT_LANG
     site_url: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    # Entries per list page (see paging.py); records link to the page that holds them.
+    page_size: int = DEFAULT_PAGE_SIZE
 
     # A text in this language, or the default language marked as a fallback.
     def tx(self, text: Text | None) -> Shown | None:
@@ -86,21 +89,55 @@ class Renderer:
     def pct(self, value: float | None) -> str | None:
         return fmt.percent(value, self.lang)
 
-    # Relative URL of a page (by key) from the current page, in this language.
-    def page(self, key: str, anchor: str = "") -> str:
-        target = lang_root(self.lang, self.default_lang) + PAGES[key]
+    # Relative URL of a page (by key, page number for paginated lists) from the current page.
+    def page(self, key: str, anchor: str = "", number: int = 1) -> str:
+        target = lang_root(self.lang, self.default_lang) + page_path(key, number)
         return relative(self.page_url, target + (f"#{anchor}" if anchor else ""))
+
+    # The paging of every list (computed once per build, see paging.py).
+    def layout(self) -> Layout:
+        return layout(self.dataset, self.as_of, self.page_size)
+
+    # (page key, page number) that holds a record.
+    def locate(self, record_id: str) -> tuple[str, int]:
+        found = self.layout().locate(record_id)
+        if found:
+            return found
+        kind = self.dataset.kind(record_id)
+        return (PAGE_OF_KIND[kind] if kind else "home"), 1
 
     # Relative permalink of any record by id.
     def link(self, record_id: str) -> str:
-        kind = self.dataset.kind(record_id)
-        return self.page(PAGE_OF_KIND[kind] if kind else "home", record_id)
+        key, number = self.locate(record_id)
+        return self.page(key, record_id, number)
 
     # Absolute permalink of a record (for citations and feeds).
     def permalink(self, record_id: str) -> str:
-        kind = self.dataset.kind(record_id)
-        path = PAGES[PAGE_OF_KIND[kind]] if kind else ""
+        key, number = self.locate(record_id)
+        path = page_path(key, number)
         return f"{self.site_url.rstrip('/')}/{lang_root(self.lang, self.default_lang)}{path}#{record_id}"
+
+    # Link to the page where a section of a paginated list starts, at its heading.
+    def section_link(self, key: str, section: str) -> str:
+        return self.page(key, section, self.layout().sections.get((key, section), 1))
+
+    # Which page of a paginated list the current page shows (1 for the Markdown page).
+    def page_number(self, key: str) -> int:
+        root = lang_root(self.lang, self.default_lang)
+        path = self.page_url[len(root):] if root and self.page_url.startswith(root) else self.page_url
+        return page_number(path, key)
+
+    # The entries of a paginated list shown on the current page.
+    def page_entries(self, key: str) -> list[Entry]:
+        return self.layout().entries(key, self.page_number(key))
+
+    # Prev/next navigation of a paginated list ('' when it fits on one page).
+    def pager(self, key: str) -> Markup:
+        total = self.layout().count(key)
+        if total <= 1:
+            return Markup("")
+        current = self.page_number(key)
+        return self.render("pager.html", key=key, current=current, total=total, numbers=window(current, total))
 
     # The record with this id.
     def rec(self, record_id: str | None) -> Any:
