@@ -9,7 +9,9 @@ from typing import Any
 from .asof import resolve_as_of
 from .dataset import Dataset, load_dataset
 from .models import DEFAULT_LANG
+from .paging import layout, page_path, page_size_from
 from .render import Renderer
+from .routes import PAGES, lang_root
 
 _CACHE: dict[tuple[str, tuple[tuple[str, float], ...]], Dataset] = {}
 
@@ -58,7 +60,48 @@ def renderer_for(env: Any) -> Renderer:
         page_url=page.url if page is not None else "",
         default_lang=default_language(config),
         site_url=config.get("site_url") or "",
+        page_size=page_size_from(config),
     )
+
+
+def add_list_pages(files: Any, config: Any) -> Any:
+    """Add the numbered pages of long lists (members/2/, ...) for the language being built.
+
+    Run after mkdocs-static-i18n's on_files: each page is a copy of the list's Markdown
+    page (its macros pick their slice from the URL), not in the navigation, with the
+    language alternates the i18n plugin gives its own files (language switcher, sitemap).
+    """
+    from mkdocs.structure.files import File, InclusionLevel
+
+    current = config["theme"]["language"]
+    default = default_language(config)
+    langs = languages(config)
+    pages = layout(dataset_for(config), resolve_as_of(), page_size_from(config))
+    by_url = {f.url: f for f in files.documentation_pages()}
+    plugin = config["plugins"].get("i18n")
+    added = []
+    for key in sorted(pages.pages):
+        source = by_url.get(lang_root(current, default) + PAGES[key]) if PAGES[key] else None
+        if source is None:
+            continue
+        content = source.content_string
+        for number in range(2, pages.count(key) + 1):
+            stem = page_path(key, number).rstrip("/")
+            made = {
+                lang: File.generated(config, f"{lang_root(lang, default)}{stem}.md", content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+                for lang in langs
+            }
+            file = made[current]
+            file.locale = current
+            file.localization = None
+            file.locale_alternate_of = current
+            file.norm_src_uri = f"{stem}.md"
+            file.alternates = made
+            files.append(file)
+            added.append(file)
+    if plugin is not None and hasattr(plugin, "i18n_files_per_language"):
+        plugin.i18n_files_per_language.setdefault(current, []).extend(added)
+    return files
 
 
 def languages(config: Any) -> list[str]:

@@ -10,7 +10,13 @@ from mkdocs.plugins import event_priority
 
 from opencommittee import search
 from opencommittee.__main__ import default_lang
-from opencommittee.mkdocs_glue import dataset_for, default_language, is_final_pass, languages
+from opencommittee.mkdocs_glue import (
+    add_list_pages,
+    dataset_for,
+    default_language,
+    is_final_pass,
+    languages,
+)
 from opencommittee.problems import DataError
 
 
@@ -29,6 +35,12 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     if lang == default_language(config):
         return output
     return search.scope_page_config(output, lang_prefix_depth=1)
+
+
+# Numbered pages of long lists (members/2/, ...), after mkdocs-static-i18n (priority -100).
+@event_priority(-150)
+def on_files(files: Any, config: Any) -> Any:
+    return add_list_pages(files, config)
 
 
 # After every language is built (i18n's outer pass): per-language folded search indexes.
