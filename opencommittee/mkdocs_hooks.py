@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+import os
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
-from opencommittee import search
+from opencommittee import csp, search
 from opencommittee.__main__ import default_lang
 from opencommittee.mkdocs_glue import (
     add_list_pages,
@@ -29,12 +31,35 @@ def on_config(config: Any) -> Any:
     return config
 
 
-# Pages of a non-default language search their own language's index.
+_log = logging.getLogger("mkdocs.hooks.opencommittee")
+# `mkdocs serve` (its live-reload script is inline) and OC_NO_CSP=1 leave the CSP out.
+_COMMAND = {"name": "build"}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _COMMAND["name"] = command
+
+
+def with_csp(output: str, where: str) -> str:
+    """The published page with its CSP <meta>; an unknown inline script fails --strict."""
+    if _COMMAND["name"] == "serve" or os.environ.get("OC_NO_CSP"):
+        return output
+    output, unknown = csp.add_meta(output)
+    for body in unknown:
+        _log.warning("%s: inline script not from the theme, blocked by the CSP: %.80r", where, body)
+    return output
+
+
+# Pages of a non-default language search their own language's index; every page gets a CSP.
 def on_post_page(output: str, page: Any, config: Any) -> str:
     lang = config["theme"]["language"]
-    if lang == default_language(config):
-        return output
-    return search.scope_page_config(output, lang_prefix_depth=1)
+    if lang != default_language(config):
+        output = search.scope_page_config(output, lang_prefix_depth=1)
+    return with_csp(output, page.file.src_uri)
+
+
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    return with_csp(output_content, template_name) if template_name.endswith(".html") else output_content
 
 
 # Numbered pages of long lists (members/2/, ...), after mkdocs-static-i18n (priority -100).
