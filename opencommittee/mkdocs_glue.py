@@ -61,6 +61,7 @@ def renderer_for(env: Any) -> Renderer:
         default_lang=default_language(config),
         site_url=config.get("site_url") or "",
         page_size=page_size_from(config),
+        extra=dict(config.get("extra") or {}),
     )
 
 

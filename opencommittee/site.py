@@ -10,7 +10,9 @@ from typing import Any
 
 from markupsafe import Markup
 
+from . import charts, paging, progress
 from .models import Membership, Role
+from .opendata import changes, open_data
 from .paging import Entry, listing, memo
 from .render import Renderer
 
@@ -284,9 +286,189 @@ def home(r: Renderer) -> Markup:
     )
 
 
-# Plans, tasks, indicators and updates (the plan page).
+# --- plan and progress (issue 3) -------------------------------------------------------
+
+# Dashboard lists stay bounded at any scale: the first N, then "and N more".
+PLAN_LIST_LIMIT = 50
+PLAN_LATEST = 20
+PLAN_LEADS = 20
+# Fill pattern of each status in charts (the status name is always written too).
+STATUS_PATTERN = {"completed": "solid", "in_progress": "diagonal", "not_started": "empty",
+                  "stalled": "cross", "cancelled": "lines", "from_subtasks": "vertical", "no_information": "dots"}
+_PROGRESS: dict[tuple[int, Any, int], tuple[Any, Any, dict[str, Any]]] = {}
+
+
+# `extra.stale_after_days` in mkdocs.yml (default: progress.STALE_AFTER_DAYS).
+def stale_after_days(r: Renderer) -> int:
+    return int(r.extra.get("stale_after_days", progress.STALE_AFTER_DAYS))
+
+
+# Computed progress for this dataset and as-of date, shared by both languages; `memo`
+# keeps other per-dataset results (progress over time) next to it.
+def _plan_state(r: Renderer) -> tuple[progress.Progress, dict[str, Any]]:
+    key = (id(r.dataset), r.as_of, stale_after_days(r))
+    cached = _PROGRESS.get(key)
+    if cached is None or cached[0] is not r.dataset:
+        _PROGRESS.clear()
+        computed = progress.compute(r.dataset.tasks, r.dataset.updates, r.as_of, stale_after_days(r))
+        cached = _PROGRESS[key] = (r.dataset, computed, {})
+    return cached[1], cached[2]
+
+
+def plan_progress(r: Renderer) -> progress.Progress:
+    return _plan_state(r)[0]
+
+
+# "Label 3, Label 1, …": a chart's text description from its rows.
+def _chart_desc(r: Renderer, rows: list[tuple[str, int]]) -> str:
+    return "; ".join(f"{label}: {r.num(n, 0)}" for label, n in rows)
+
+
+# The plan dashboard: plans and their overall progress, counts, charts, overdue and
+# stale lists, latest updates, indicators. Every list is bounded.
 def plan(r: Renderer) -> Markup:
-    return r.render("plan.html", plans=r.dataset.plans, tasks=r.dataset.tasks)
+    if r.page_number("plan") > 1:
+        return r.render("plan_continued.html")
+    p, memo = _plan_state(r)
+    states = list(p.states.values())
+    status_rows = [(k, r.ui(f"vocab.status.{k}"), n) for k, n in progress.count_by_status(states)]
+    status_chart = None
+    if any(n for k, _label, n in status_rows if k != progress.NO_INFORMATION):
+        status_chart = r.render("chart_bars.html", chart=charts.bar_chart(
+            "oc_chart_status", r.ui("plan.chart_status_title"), _chart_desc(r, [(lbl, n) for _k, lbl, n in status_rows]),
+            [(lbl, n, r.num(n, 0), STATUS_PATTERN[k]) for k, lbl, n in status_rows], label_width=270))
+    due = [(str(y) if y is not None else r.ui("plan.no_due_date"), n) for y, n in progress.count_by_due_year(states)]
+    due_chart = None
+    if any(y is not None for y, _n in progress.count_by_due_year(states)):
+        due_chart = r.render("chart_bars.html", chart=charts.bar_chart(
+            "oc_chart_due", r.ui("plan.chart_due_title"), _chart_desc(r, due),
+            [(label, n, r.num(n, 0), "diagonal") for label, n in due], label_width=160))
+    if "over_time" not in memo:
+        memo["over_time"] = progress.progress_over_time(r.dataset.tasks, r.dataset.updates, r.as_of)
+    over_time = memo["over_time"]
+    leads = progress.count_by_lead(states)
+    plans = [{"plan": pl, "rollup": p.overall(pl.id), "count": len(p.in_plan(pl.id)),
+              "points": over_time.get(pl.id, []), "chart": _progress_chart(r, pl.id, r.label(pl.id).value, over_time.get(pl.id, []))}
+             for pl in r.dataset.plans]
+    loose = p.in_plan(None)
+    indicators = [{"indicator": ind, "latest": _latest_value(p, ind.id)} for ind in r.dataset.indicators]
+    return r.render(
+        "plan.html",
+        p=p,
+        total=len(states),
+        plans=plans,
+        loose={"count": len(loose), "rollup": p.overall(None), "points": over_time.get(None, []),
+               "chart": _progress_chart(r, None, r.ui("plan.loose_title"), over_time.get(None, []))} if loose else None,
+        status_rows=[(k, n) for k, _label, n in status_rows],
+        status_chart=status_chart,
+        leads=leads[:PLAN_LEADS],
+        leads_more=sum(n for _id, n in leads[PLAN_LEADS:]),
+        leads_more_orgs=len(leads[PLAN_LEADS:]),
+        due=due,
+        due_chart=due_chart,
+        overdue=p.overdue,
+        stale=p.stale,
+        limit=PLAN_LIST_LIMIT,
+        latest=progress.latest_updates(r.dataset.updates, PLAN_LATEST),
+        update_count=len(r.dataset.updates),
+        indicators=indicators[:PLAN_LIST_LIMIT],
+        indicator_count=len(indicators),
+        stale_days=stale_after_days(r),
+    )
+
+
+# A plan's overall progress over time (None when fewer than two points: no chart).
+def _progress_chart(r: Renderer, plan_id: str | None, name: str, points: list[Any]) -> Markup | None:
+    if len(points) < 2:
+        return None
+    chart = charts.line_chart(
+        f"oc_chart_progress_{plan_id or 'loose'}", r.ui("plan.chart_progress_title", name=name),
+        r.ui("plan.chart_progress_desc", first=r.pct(points[0][1]), first_date=r.date(points[0][0].isoformat()),
+             last=r.pct(points[-1][1]), last_date=r.date(points[-1][0].isoformat())),
+        [(r.ui("plan.overall"), "circle", False, points)],
+        fmt_value=lambda v: r.pct(v) or "", fmt_day=lambda d: r.date(d.isoformat()) or "", y_range=(0, 100))
+    return r.render("chart_line.html", chart=chart)
+
+
+# The latest update of an indicator that gives a value.
+def _latest_value(p: progress.Progress, indicator_id: str) -> Any:
+    found = [u for u in p.updates_by_target.get(indicator_id, []) if u.value is not None]
+    return found[-1] if found else None
+
+
+# The plan page's records, in display order, for paging: indicators, then tasks
+# depth-first (a task, then its subtasks), each with its updates anchored inside it.
+# Independent of the as-of date, so changing it never moves a record to another page.
+@paging.listing("plan")
+def plan_listing(dataset: Any, as_of: Any) -> list[paging.Entry]:
+    updates: dict[str, list[str]] = {}
+    for update in progress.order_updates(dataset.updates):
+        updates.setdefault(update.task_id or update.indicator_id, []).append(update.id)
+    entries = [paging.Entry(ind.id, "oc_indicators", tuple(updates.get(ind.id, []))) for ind in dataset.indicators]
+    entries += [paging.Entry(tid, "oc_tasks", tuple(updates.get(tid, []))) for tid in progress.tree_order(dataset.tasks)]
+    return entries
+
+
+# Ids of this page's slice of the plan listing in one section.
+def _plan_page(r: Renderer, section: str) -> list[str]:
+    return [e.id for e in r.page_entries("plan") if e.section == section and e.id]
+
+
+# Task records (permalink = task id) with state, roll-up formula and history timeline:
+# this page's slice of the listing, with the pager.
+def plan_tasks(r: Renderer) -> Markup:
+    p = plan_progress(r)
+    states = [p.state(tid) for tid in _plan_page(r, "oc_tasks")]
+    return r.render("plan_tasks.html", p=p, states=states, total=len(p.states),
+                    first_page=r.page_number("plan") == 1, pager=r.pager("plan"))
+
+
+# Indicator records with their measurements, an actual-vs-target chart and its table.
+def plan_indicators(r: Renderer) -> Markup:
+    p = plan_progress(r)
+    items = []
+    for ind_id in _plan_page(r, "oc_indicators"):
+        ind = r.dataset.get(ind_id)
+        history = p.updates_by_target.get(ind.id, [])
+        items.append({"indicator": ind, "history": history, "chart": _indicator_chart(r, ind, history)})
+    return r.render("plan_indicators.html", items=items, first_page=r.page_number("plan") == 1)
+
+
+# Actual values over time against the target (a dashed rule), baseline as a square.
+def _indicator_chart(r: Renderer, ind: Any, history: list[Any]) -> Markup | None:
+    unit = ind.unit.value
+    if unit == "boolean":
+        return None
+    actual = [(progress.day_of(u.date), float(u.value)) for u in history if u.value is not None]
+    if not actual:
+        return None
+
+    def shown(v: float) -> Markup:
+        return r.render("plan_value.html", unit=unit, v=v)
+
+    series: list[tuple[str, str, bool, list[Any]]] = []
+    if ind.baseline is not None:
+        series.append((r.ui("plan.baseline"), "square", False, [(progress.day_of(ind.baseline.date), float(ind.baseline.value))]))
+    series.append((r.ui("plan.actual"), "circle", False, actual))
+    rules = []
+    if ind.target is not None:
+        series.append((r.ui("plan.target"), "diamond", False, [(progress.day_of(ind.target.date), float(ind.target.value))]))
+        rules.append((float(ind.target.value), Markup("{}: {}").format(r.ui("plan.target"), shown(float(ind.target.value)))))
+    y_range = {"percent": (0.0, 100.0), "ratio": (0.0, 1.0)}.get(unit)
+    chart = charts.line_chart(
+        f"oc_chart_{ind.id}", r.ui("plan.chart_indicator_title", name=r.label(ind.id).value),
+        r.ui("plan.chart_indicator_desc", count=r.num(len(actual), 0), last=shown(actual[-1][1]),
+             target=shown(float(ind.target.value)) if ind.target is not None else r.ui("common.unknown")),
+        series, fmt_value=shown, fmt_day=lambda d: r.date(d.isoformat()) or "", y_range=y_range, rules=rules,
+        fmt_tick=lambda d: str(d.year))
+    return r.render("chart_line.html", chart=chart)
+
+
+# The status vocabulary and how overdue, stale and roll-ups are computed.
+def plan_vocabulary(r: Renderer) -> Markup:
+    if r.page_number("plan") > 1:
+        return Markup("")
+    return r.render("plan_vocabulary.html", statuses=progress.STATUS_ORDER, stale_days=stale_after_days(r))
 
 
 # Paragraphs of interface prose (about page sections) from the language catalog.
@@ -335,7 +517,12 @@ MACROS: dict[str, Callable[..., Markup]] = {
     "events": events,
     "sources": sources,
     "plan": plan,
+    "plan_tasks": plan_tasks,
+    "plan_indicators": plan_indicators,
+    "plan_vocabulary": plan_vocabulary,
     "prose": prose,
     "as_of": as_of,
     "translation_coverage": translation_coverage,
+    "open_data": open_data,
+    "changes": changes,
 }
