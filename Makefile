@@ -7,7 +7,7 @@ CHROME_PATH ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export CHROME_PATH
 
-.PHONY: help venv validate build build-properdocs serve test test-deps chromium npm lint clean
+.PHONY: help venv validate build build-properdocs serve test test-deps chromium npm lint clean bench
 
 help:
 	@echo "make serve     build and serve the site on http://127.0.0.1:$(PORT)/ (reloads on changes)"
@@ -58,6 +58,10 @@ test-deps: venv npm chromium
 
 test: test-deps
 	$(BIN)/python -m pytest
+
+# Build synthetic sites at 1x, 10x and 100x and print the cost table (several minutes).
+bench: venv
+	$(BIN)/python -m opencommittee.bench $(if $(SCALES),--scales $(SCALES))
 
 lint: venv
 	$(BIN)/ruff check opencommittee tests macros.py

@@ -62,6 +62,18 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
     return with_csp(output_content, template_name) if template_name.endswith(".html") else output_content
 
 
+# `make bench` only (OC_DUMP_MARKDOWN=dir): keep each page's Markdown as the macros
+# rendered it, to time the same pages built without the data layer.
+@event_priority(-200)
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    target = os.environ.get("OC_DUMP_MARKDOWN")
+    if target:
+        from opencommittee.bench import dump_markdown
+
+        dump_markdown(Path(target), markdown, page, config)
+    return markdown
+
+
 # Numbered pages of long lists (members/2/, ...), after mkdocs-static-i18n (priority -100).
 @event_priority(-150)
 def on_files(files: Any, config: Any) -> Any:
