@@ -20,6 +20,7 @@ from opencommittee.mkdocs_glue import (
     languages,
 )
 from opencommittee.problems import DataError
+from opencommittee.publish import cite_block, head_context, publication, register_config
 
 
 # Fail the build, before any page is rendered, with every data problem.
@@ -28,7 +29,19 @@ def on_config(config: Any) -> Any:
         dataset_for(config)
     except DataError as err:
         raise Abort("\n" + err.report(default_lang())) from None
+    # Site settings for the generated files (downloads, feeds, citations, head metadata).
+    register_config(config)
     return config
+
+
+# Feed links, schema.org JSON-LD and Open Graph for partials/oc-head.html.
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    return head_context(context, page, config)
+
+
+# A "cite this" block (permalink, data version, date) at the end of every record page.
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    return cite_block(html, page, config)
 
 
 _log = logging.getLogger("mkdocs.hooks.opencommittee")
@@ -87,3 +100,5 @@ def on_post_build(config: Any) -> None:
         return
     site_dir = Path(config["site_dir"])
     search.write_indexes(site_dir, languages(config), default_language(config))
+    # Downloads (JSON, schema, CSV, Popolo), Atom feeds and calendars of every language.
+    publication(dataset_for(config)).write(site_dir)
