@@ -32,15 +32,37 @@ def shown_data_dir(config: Any) -> str:
         return str(path)
 
 
-def dataset_for(config: Any) -> Dataset:
-    """Load (once per content version) and validate the dataset; raises DataError."""
+# The last dataset that validated, per data folder (kept while `mkdocs serve` runs).
+_LAST_GOOD: dict[str, Dataset] = {}
+
+
+# Cache key: the data folder and the names and modification times of its files.
+def _version(config: Any) -> tuple[str, tuple[tuple[str, float], ...]]:
     folder = data_dir(config)
     stamp = tuple(sorted((p.name, p.stat().st_mtime) for p in folder.glob("*"))) if folder.is_dir() else ()
-    key = (str(folder), stamp)
+    return str(folder), stamp
+
+
+def dataset_for(config: Any) -> Dataset:
+    """Load (once per content version) and validate the dataset; raises DataError."""
+    key = _version(config)
     if key not in _CACHE:
         _CACHE.clear()
-        _CACHE[key] = load_dataset(folder, shown_as=shown_data_dir(config))
+        _CACHE[key] = load_dataset(data_dir(config), shown_as=shown_data_dir(config))
+        _LAST_GOOD[key[0]] = _CACHE[key]
     return _CACHE[key]
+
+
+def keep_last_good(config: Any) -> bool:
+    """While serving: use the last valid data for the current, invalid, version of the
+    folder, so the server keeps running. False when no version of it was ever valid."""
+    key = _version(config)
+    last = _LAST_GOOD.get(key[0])
+    if last is None:
+        return False
+    _CACHE.clear()
+    _CACHE[key] = last
+    return True
 
 
 def default_language(config: Any) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -12,11 +13,13 @@ from mkdocs.plugins import event_priority
 
 from opencommittee import csp, search
 from opencommittee.__main__ import default_lang
+from opencommittee.locale import messages
 from opencommittee.mkdocs_glue import (
     add_list_pages,
     dataset_for,
     default_language,
     is_final_pass,
+    keep_last_good,
     languages,
 )
 from opencommittee.problems import DataError
@@ -28,7 +31,14 @@ def on_config(config: Any) -> Any:
     try:
         dataset_for(config)
     except DataError as err:
-        raise Abort("\n" + err.report(default_lang())) from None
+        report = err.report(default_lang())
+        # `mkdocs serve` (make serve): print the problems and keep serving the last valid
+        # data, so a mistake in a saved file never stops the server. `mkdocs build` fails.
+        if _COMMAND["name"] == "serve" and keep_last_good(config):
+            notice = messages(default_lang())["serve_last_good"]["message"]
+            print(f"\n{report}\n{notice}", file=sys.stderr, flush=True)
+        else:
+            raise Abort("\n" + report) from None
     # Site settings for the generated files (downloads, feeds, citations, head metadata).
     register_config(config)
     return config
