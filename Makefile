@@ -7,7 +7,7 @@ CHROME_PATH ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export CHROME_PATH
 
-.PHONY: help venv validate build build-properdocs serve test test-deps chromium npm lint clean bench
+.PHONY: help venv validate schemas translations build build-properdocs serve test test-deps chromium npm lint clean bench
 
 help:
 	@echo "make serve     build and serve the site on http://127.0.0.1:$(PORT)/ (reloads on changes)"
@@ -26,6 +26,13 @@ venv: $(BIN)/.installed
 
 validate: venv
 	$(BIN)/python -m opencommittee validate data
+
+# Editors' tools: regenerate the JSON Schemas from the models; list texts with no English.
+schemas: venv
+	$(BIN)/python -m opencommittee schemas
+
+translations: venv
+	$(BIN)/python -m opencommittee translations data
 
 build: venv
 	$(BIN)/mkdocs build --strict
