@@ -203,9 +203,11 @@ def page_key(page_url: str, lang: str, default_lang: str) -> str | None:
 def describe(lang: str, collection: str, path: str) -> str:
     """Data-dictionary description of a field: per collection first, then by field name."""
     catalog = ui(lang)["opendata"]
-    specific = catalog.get("field_in", {}).get(collection, {})
-    if path in specific:
-        return str(specific[path])
+    node: Any = catalog.get("field_in", {}).get(collection, {})
+    for part in path.replace("[]", "").split("."):
+        node = node.get(part) if isinstance(node, dict) else None
+    if isinstance(node, str):
+        return node
     name = path.rsplit(".", 1)[-1]
     return str(catalog["field"].get(name, ""))
 
