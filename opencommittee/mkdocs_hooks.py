@@ -11,7 +11,7 @@ from typing import Any
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
-from opencommittee import csp, search
+from opencommittee import csp, search, sitemaps
 from opencommittee.__main__ import default_lang
 from opencommittee.locale import messages
 from opencommittee.mkdocs_glue import (
@@ -110,5 +110,7 @@ def on_post_build(config: Any) -> None:
         return
     site_dir = Path(config["site_dir"])
     search.write_indexes(site_dir, languages(config), default_language(config))
+    # en/sitemap.xml: Material fetches one beside each rel=alternate link (feeds included).
+    sitemaps.write_language_sitemaps(site_dir, config.get("site_url") or "", languages(config), default_language(config))
     # Downloads (JSON, schema, CSV, Popolo), Atom feeds and calendars of every language.
     publication(dataset_for(config)).write(site_dir)

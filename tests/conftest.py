@@ -6,7 +6,10 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -43,3 +46,84 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build_site(site)
     assert result.returncode == 0, result.stderr
     return site
+
+
+# --- Quality gates (issue 6): sites built under a sub-path and served on a free port ---
+
+XSS_TOKEN = "Zqxjv"
+XSS_PAYLOAD = "<script>alert(1)</script> <img src=x onerror=alert(1)> {{ 7*7 }}"
+
+
+@dataclass
+class Served:
+    """A built site served on 127.0.0.1 under its site_url path."""
+
+    dir: Path
+    url: str  # site_url, e.g. http://127.0.0.1:PORT/oc-test/
+    origin: str
+    prefix: str
+
+
+def _serve_build(factory: pytest.TempPathFactory, name: str, data_dir: Path | None = None) -> Iterator[Served]:
+    from opencommittee.quality.serve import SiteServer, free_port
+
+    port = free_port()
+    prefix = f"/{name}/"
+    url = f"http://127.0.0.1:{port}{prefix}"
+    site = factory.mktemp(name) / "site"
+    result = build_site(site, data_dir, env={"SITE_URL": url})
+    assert result.returncode == 0, result.stderr[-3000:]
+    with SiteServer(site, port, prefix):
+        yield Served(site, url, f"http://127.0.0.1:{port}", prefix)
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """The embedded site built with SITE_URL under a sub-path, served on a free port."""
+    yield from _serve_build(tmp_path_factory, "oc-test")
+
+
+@pytest.fixture(scope="session")
+def xss_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """The site built from a copy of data/ whose committee name carries markup and Jinja."""
+    data = tmp_path_factory.mktemp("xss-data") / "data"
+    shutil.copytree(DATA, data)
+    orgs = data / "organizations.yml"
+    text = orgs.read_text(encoding="utf-8")
+    for line in ("    vi: Ban chỉ đạo đổi mới giáo dục và đào tạo tỉnh Lạng Sơn\n",
+                 "    en: Lạng Sơn Provincial Steering Committee for Renovation of Education and Training\n"):
+        assert line in text, line
+        key, value = line.rstrip("\n").split(": ", 1)
+        text = text.replace(line, f"{key}: '{value} {XSS_TOKEN} {XSS_PAYLOAD}'\n", 1)
+    orgs.write_text(text, encoding="utf-8")
+    yield from _serve_build(tmp_path_factory, "oc-xss", data)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """One headless Debian Chromium (CHROME_PATH) for the whole session."""
+    from playwright.sync_api import sync_playwright
+
+    from opencommittee.quality.browser import chrome_path, launch
+
+    if not Path(chrome_path()).exists():
+        pytest.fail(f"Chromium not found at {chrome_path()}: run  sudo apt-get install -y chromium  (or set CHROME_PATH)")
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+def page_urls(served: Served) -> list[str]:
+    """The URL of every HTML page of a served site."""
+    from opencommittee.quality.pages import html_pages, url_path
+
+    return [served.origin + url_path(served.dir, page, served.prefix) for page in html_pages(served.dir)]
+
+
+@pytest.fixture(scope="session")
+def page_sweep(chromium: Any, served_site: Served) -> list[Any]:
+    """Every page loaded once in Chromium, axe-core run at 1280 and 360 px (JS on, CSP on)."""
+    from opencommittee.quality.browser import axe_source, sweep
+
+    return sweep(chromium, page_urls(served_site), served_site.origin, axe_source(ROOT))

@@ -104,3 +104,78 @@ def format_violations(where: str, violations: list[dict]) -> list[str]:
 def horizontal_overflow(page: Any) -> int:
     """How many CSS pixels the page scrolls sideways (0 when nothing does)."""
     return int(page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+
+
+@dataclass
+class PageResult:
+    """What one page did and showed in the sweep."""
+
+    url: str
+    problems: list[str] = field(default_factory=list)
+    violations: dict[int, list[dict]] = field(default_factory=dict)
+    overflow: int = 0
+    lang: str = ""
+    alternates: dict[str, str] = field(default_factory=dict)
+    text_length: int = 0
+
+
+WIDTHS = {1280: 800, 360: 640}
+
+
+def sweep(browser: Any, urls: list[str], origin: str, axe: str | None, javascript: bool = True) -> list[PageResult]:
+    """Load every URL in one page of one context: problems, axe at each width, layout.
+
+    Each page is loaded once at 1280 px and then narrowed to 360x640 (axe runs at both
+    widths); with `javascript=False` the pages are read with scripts off.
+    """
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, java_script_enabled=javascript)
+    page = context.new_page()
+    watch = Watch(origin)
+    watch.attach(page)
+    results = []
+    try:
+        for url in urls:
+            result = PageResult(url)
+            page.set_viewport_size({"width": 1280, "height": 800})
+            response = page.goto(url, wait_until="load")
+            if response is None or response.status != 200:
+                result.problems.append(f"HTTP {response.status if response else '?'}")
+            if javascript:
+                page.wait_for_load_state("networkidle")
+            result.lang = page.evaluate("() => document.documentElement.lang")
+            result.alternates = dict(page.eval_on_selector_all(
+                "a.md-select__link[hreflang]", "els => els.map(e => [e.hreflang, e.href])"))
+            result.text_length = len(page.inner_text("article") if page.query_selector("article") else "")
+            for width, height in WIDTHS.items():
+                if width != 1280:
+                    page.set_viewport_size({"width": width, "height": height})
+                    page.wait_for_timeout(50)
+                    result.overflow = horizontal_overflow(page)
+                if axe is not None:
+                    result.violations[width] = run_axe(page, axe)
+            result.problems.extend(watch.take())
+            result.problems.extend(f"dialog: {d}" for d in watch.dialogs)
+            watch.dialogs.clear()
+            results.append(result)
+    finally:
+        context.close()
+    return results
+
+
+def search(page: Any, query: str, attempts: int = 20) -> list[dict]:
+    """Type a query in Material's search (once its index is ready); the results shown."""
+    width = page.viewport_size["width"] if page.viewport_size else 1280
+    if width < 1220:
+        page.click('label.md-header__button[for="__search"]')
+    else:
+        page.click("input.md-search__input")
+    box = page.locator("input.md-search__input")
+    for _ in range(attempts):
+        box.fill("")
+        box.press_sequentially(query, delay=10)
+        page.wait_for_timeout(300)
+        if page.query_selector(".md-search-result__item"):
+            break
+    return list(page.eval_on_selector_all(
+        ".md-search-result__item a.md-search-result__link",
+        "els => els.map(e => ({href: e.href, text: e.textContent, html: e.innerHTML}))"))
