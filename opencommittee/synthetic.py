@@ -100,7 +100,7 @@ class _Gen:
         ]
         # Organizations: the committee, the PPC, the DOET, then districts and schools.
         orgs = [
-            {"id": "ban-chi-dao", "name": {"vi": "Ban chỉ đạo đổi mới giáo dục và đào tạo tỉnh Lạng Sơn", "en": "Lạng Sơn Steering Committee for Renovation of Education and Training"},
+            {"id": "ban-chi-dao-doi-moi-gddt", "name": {"vi": "Ban chỉ đạo đổi mới giáo dục và đào tạo tỉnh Lạng Sơn", "en": "Lạng Sơn Steering Committee for Renovation of Education and Training"},
              "short_name": {"vi": "Ban chỉ đạo", "en": "Steering Committee"}, "classification": "steering_committee",
              "founding_document_id": "van-ban-00001", "standing_agency_id": "so-gddt", "sources": self.srcs()},
             {"id": "ubnd-tinh", "name": {"vi": "Ủy ban nhân dân tỉnh Lạng Sơn", "en": "Lạng Sơn Provincial People's Committee"},
@@ -139,10 +139,10 @@ class _Gen:
         posts = [
             {"id": "chu-tich-ubnd-tinh", "label": {"vi": "Chủ tịch UBND tỉnh", "en": "Chairman of the Provincial People's Committee"},
              "organization_id": "ubnd-tinh", "role": "chairman", "sources": self.srcs()},
-            {"id": "truong-ban", "label": {"vi": "Trưởng ban", "en": "Head"}, "organization_id": "ban-chi-dao", "role": "head",
+            {"id": "truong-ban", "label": {"vi": "Trưởng ban", "en": "Head"}, "organization_id": "ban-chi-dao-doi-moi-gddt", "role": "head",
              "ex_officio_post_id": "chu-tich-ubnd-tinh", "sources": self.srcs()},
             {"id": "pho-truong-ban-thuong-truc", "label": {"vi": "Phó Trưởng ban Thường trực", "en": "Standing Deputy Head"},
-             "organization_id": "ban-chi-dao", "role": "standing_deputy_head", "sources": self.srcs()},
+             "organization_id": "ban-chi-dao-doi-moi-gddt", "role": "standing_deputy_head", "sources": self.srcs()},
         ]
         for i in range(len(posts), n["posts"]):
             org = rng.choice(others)
@@ -151,7 +151,7 @@ class _Gen:
         out["posts"] = posts
         # Memberships: about two thirds in the committee, the rest other positions.
         ms: list[dict[str, Any]] = [
-            {"id": "truong-ban-duong-nhiem", "post_id": "truong-ban", "organization_id": "ban-chi-dao", "role": "head",
+            {"id": "truong-ban-duong-nhiem", "post_id": "truong-ban", "organization_id": "ban-chi-dao-doi-moi-gddt", "role": "head",
              "document_id": "van-ban-00001", "sources": self.srcs()},
         ]
         for i in range(1, n["memberships"]):
@@ -160,7 +160,7 @@ class _Gen:
             m: dict[str, Any] = {"id": f"tv-{i:05d}", "person_id": pid}
             if in_committee:
                 role = "standing_deputy_head" if i == 1 else rng.choices(["deputy_head", "member", "secretary"], [1, 12, 1])[0]
-                m.update({"organization_id": "ban-chi-dao", "role": role})
+                m.update({"organization_id": "ban-chi-dao-doi-moi-gddt", "role": role})
                 if i == 1:
                     m["post_id"] = "pho-truong-ban-thuong-truc"
             else:
@@ -177,7 +177,7 @@ class _Gen:
             ms.append(m)
         out["memberships"] = ms
         out["mandate"] = [
-            {"id": f"nhiem-vu-{i:03d}", "organization_id": "ban-chi-dao",
+            {"id": f"nhiem-vu-{i:03d}", "organization_id": "ban-chi-dao-doi-moi-gddt",
              "text": self.text(f"{rng.choice(VERBS)[0]} {rng.choice(OBJECTS)[0]} trên địa bàn tỉnh.", f"{rng.choice(VERBS)[1]} {rng.choice(OBJECTS)[1]} in the province."),
              "sources": self.srcs()}
             for i in range(1, n["mandate"] + 1)
@@ -219,7 +219,7 @@ class _Gen:
             kind = rng.choice(["meeting", "meeting", "conference", "inspection"])
             word = {"meeting": ("Phiên họp", "Meeting"), "conference": ("Hội nghị", "Conference"), "inspection": ("Đoàn kiểm tra", "Inspection")}[kind]
             e: dict[str, Any] = {"id": eid, "date": self.day(2014, 2025), "title": self.text(f"{word[0]} về {obj[0]}", f"{word[1]} on {obj[1]}"),
-                                 "classification": kind, "organization_id": "ban-chi-dao", "chair_id": rng.choice(person_ids),
+                                 "classification": kind, "organization_id": "ban-chi-dao-doi-moi-gddt", "chair_id": rng.choice(person_ids),
                                  "location": self.text(f"Hội trường {rng.choice(DISTRICTS)}", "Meeting hall")}
             agenda = []
             for j in range(1, rng.randint(1, 3) + 1):
@@ -243,7 +243,7 @@ class _Gen:
         for i in range(1, n["plans"] + 1):
             start = 2015 + (i - 1) % 8
             plans.append({"id": f"ke-hoach-{i:03d}", "title": self.text(f"Kế hoạch thực hiện đổi mới GD&ĐT giai đoạn {start}–{start + 5}", f"Education renovation plan {start}–{start + 5}"),
-                          "organization_id": "ban-chi-dao", "called_for_by_id": rng.choice(outcome_ids), "document_id": rng.choice(doc_ids),
+                          "organization_id": "ban-chi-dao-doi-moi-gddt", "called_for_by_id": rng.choice(outcome_ids), "document_id": rng.choice(doc_ids),
                           "period_start": str(start), "period_end": str(start + 5), "sources": self.srcs()})
         out["plans"] = plans
         # Tasks: a forest per plan; each task's parent is an earlier task (depth up to 4).
