@@ -222,12 +222,12 @@ def machine() -> str:
 
 def table(rows: list[dict[str, Any]]) -> str:
     head = ["scale", "records", "pages", "wall s", "CPU s", "peak MB", "HTML MB", "HTML gz MB",
-            "largest KB", "largest gz KB", "ms/page", "ms/record", "plain CPU s", "data layer"]
+            "largest KB", "largest gz KB", "search gz MB", "ms/page", "ms/record", "plain CPU s", "data layer"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in rows:
         cells = [f"{r['scale']}x", f"{r['records']:,}", f"{r['pages']:,}", f"{r['wall']:.1f}", f"{r['cpu']:.1f}",
                  f"{r['peak_mb']:.0f}", f"{r['html'] / 1e6:.1f}", f"{r['html_gz'] / 1e6:.2f}",
-                 f"{r['largest'] / 1024:.0f}", f"{r['largest_gz'] / 1024:.0f}",
+                 f"{r['largest'] / 1024:.0f}", f"{r['largest_gz'] / 1024:.0f}", f"{r['search_gz'] / 1e6:.2f}",
                  f"{1000 * r['cpu'] / r['pages']:.1f}", f"{1000 * r['cpu'] / r['records']:.2f}",
                  f"{r['plain_cpu']:.1f}", f"{r['ratio']:.2f}x"]
         lines.append("| " + " | ".join(cells) + " |")
