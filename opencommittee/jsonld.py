@@ -58,9 +58,9 @@ def organization(r: Renderer, org: Any) -> dict[str, Any]:
     })
 
 
-def person(r: Renderer, p: Any) -> dict[str, Any]:
+def person(r: Renderer, p: Any, memberships: list[Any] | None = None) -> dict[str, Any]:
     roles = []
-    for m in r.dataset.memberships:
+    for m in memberships if memberships is not None else r.dataset.memberships:
         if m.person_id == p.id:
             roles.append(_clean({
                 "@type": "OrganizationRole",
@@ -123,18 +123,32 @@ def graph(r: Renderer, page_key: str | None, *, page_url: str, title: str, site_
     ]
     ds = r.dataset
     committee = committee_of(r)
+
+    # Only the records this page holds (long lists are split over numbered pages).
+    def here(records: list[Any]) -> list[Any]:
+        if page_key is None:
+            return []
+        number = r.page_number(page_key) if hasattr(r, "page_number") else 1
+        if not hasattr(r, "locate"):
+            return list(records)
+        return [x for x in records if r.locate(x.id) == (page_key, number)]
+
     if page_key in ("home", "committee") and committee is not None:
         nodes.append(organization(r, committee))
     if page_key == "committee":
-        nodes.extend(organization(r, o) for o in ds.organizations if o is not committee)
+        nodes.extend(organization(r, o) for o in here(ds.organizations) if o is not committee)
     elif page_key == "members":
-        nodes.extend(person(r, p) for p in ds.people)
+        by_person: dict[str, list[Any]] = {}
+        for m in ds.memberships:
+            if m.person_id:
+                by_person.setdefault(m.person_id, []).append(m)
+        nodes.extend(person(r, p, by_person.get(p.id, [])) for p in here(ds.people))
         if committee is not None:
             nodes.append(organization(r, committee))
     elif page_key == "events":
-        nodes.extend(event(r, e) for e in ds.events)
+        nodes.extend(event(r, e) for e in here(ds.events))
     elif page_key == "documents":
-        nodes.extend(legislation(r, d) for d in ds.documents)
+        nodes.extend(legislation(r, d) for d in here(ds.documents))
     elif page_key == "open-data" and dataset_files is not None:
         nodes.append(_clean({
             "@type": "Dataset",

@@ -7,7 +7,6 @@ from typing import Any
 from markupsafe import Markup
 
 from . import exports
-from .history import last_changed
 from .models import COLLECTIONS
 from .publish import page_key, publication
 from .render import Renderer
@@ -104,9 +103,17 @@ def changes(r: Renderer) -> Markup:
     history = pub.history
     records = []
     if history.available:
-        for rid in r.dataset.index:
-            change = last_changed(history, rid)
-            records.append({"id": rid, "change": change})
+        # When each record last changed: the newest commit that added or changed it
+        # (the same answer as history.last_changed, computed in one pass).
+        latest: dict[str, Any] = {}
+        for change in reversed(history.changes):
+            for c in change.collections:
+                latest.update(dict.fromkeys(c.added + c.changed, change))
+        records = [
+            {"id": rec.id, "change": latest.get(rec.id)}
+            for name in COLLECTIONS
+            for rec in r.dataset.collections.get(name, [])
+        ]
     return r.render("changes.html", history=history, records=records)
 
 

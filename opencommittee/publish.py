@@ -191,11 +191,15 @@ def _rel(page_url: str, target: str) -> str:
 
 
 def page_key(page_url: str, lang: str, default_lang: str) -> str | None:
-    """The PAGES key of a page URL (language prefix removed), or None."""
+    """The PAGES key of a page URL (language prefix removed; `members/2/` is members)."""
     prefix = lang_root(lang, default_lang)
     path = page_url[len(prefix):] if prefix and page_url.startswith(prefix) else page_url
     for key, value in PAGES.items():
         if value == path:
+            return key
+    for key, value in PAGES.items():
+        rest = path[len(value):] if value and path.startswith(value) else None
+        if rest and rest.endswith("/") and rest[:-1].isdigit():
             return key
     return None
 
