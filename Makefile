@@ -7,13 +7,14 @@ CHROME_PATH ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export CHROME_PATH
 
-.PHONY: help venv validate schemas translations build build-properdocs serve test test-deps chromium npm lint clean bench
+.PHONY: help venv validate schemas translations build build-properdocs serve test test-deps chromium npm lint clean bench audit
 
 help:
 	@echo "make serve     build and serve the site on http://127.0.0.1:$(PORT)/ (reloads on changes)"
 	@echo "make test      install what the tests need, then run the whole suite"
 	@echo "make build     strict build into site/ (also: make build-properdocs)"
 	@echo "make validate  check data/ and print every problem"
+	@echo "make audit     Lighthouse report on the home, members and plan pages (both languages)"
 
 # Python packages, pinned in requirements.txt; the project itself installed editable.
 $(BIN)/.installed: requirements.txt pyproject.toml
@@ -42,7 +43,7 @@ build-properdocs: venv
 
 serve: venv
 	-$(BIN)/python -m opencommittee validate data
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT) --livereload \
+	OC_NO_CSP=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT) --livereload \
 		--watch data --watch opencommittee --watch macros.py
 
 # Debian's chromium for the browser tests: installed with apt when root, else explained.
@@ -69,6 +70,11 @@ test: test-deps
 # Build synthetic sites at 1x, 10x and 100x and print the cost table (several minutes).
 bench: venv
 	$(BIN)/python -m opencommittee.bench $(if $(SCALES),--scales $(SCALES))
+
+# Lighthouse (pinned npm package) on 6 pages of a fresh build (CSP on), printed as a table;
+# a report, not a gate.
+audit: venv npm chromium
+	$(BIN)/python -m opencommittee.quality.audit $(if $(FORM_FACTOR),--form-factor $(FORM_FACTOR))
 
 lint: venv
 	$(BIN)/ruff check opencommittee tests macros.py

@@ -159,7 +159,7 @@ def test_markup_in_data_is_shown_literally(chromium: Any, xss_site: Served, lang
     pages_with_token = 0
     try:
         for url in [u for u in page_urls(xss_site) if (u.startswith(xss_site.url + "en/") == (lang == "en/"))]:
-            page.goto(url, wait_until="load")
+            page.goto(url, wait_until="networkidle")
             text = page.inner_text("body")
             if XSS_TOKEN in text:
                 pages_with_token += 1
@@ -168,7 +168,7 @@ def test_markup_in_data_is_shown_literally(chromium: Any, xss_site: Served, lang
                 assert "49" not in text.split(XSS_TOKEN, 1)[1][:80], url
         page.goto(xss_site.url + lang)
         results = search(page, XSS_TOKEN)
-        page.wait_for_timeout(300)
+        page.wait_for_load_state("networkidle")
         result_images = page.query_selector_all(".md-search-result img")
         result_scripts = page.query_selector_all(".md-search-result script")
     finally:

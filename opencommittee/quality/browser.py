@@ -145,7 +145,7 @@ def sweep(browser: Any, urls: list[str], origin: str, axe: str | None, javascrip
             result.lang = page.evaluate("() => document.documentElement.lang")
             result.alternates = dict(page.eval_on_selector_all(
                 "a.md-select__link[hreflang]", "els => els.map(e => [e.hreflang, e.href])"))
-            result.text_length = len(page.inner_text("article") if page.query_selector("article") else "")
+            result.text_length = len(page.inner_text("main") if page.query_selector("main") else "")
             for width, height in WIDTHS.items():
                 if width != 1280:
                     page.set_viewport_size({"width": width, "height": height})
