@@ -129,6 +129,17 @@ def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
+if hasattr(yaml, "CSafeLoader"):
+
+    class _FastComposer(yaml.CSafeLoader):  # type: ignore[name-defined,misc]
+        """libyaml's composer without implicit tag resolution (_Builder types scalars itself)."""
+
+        _TAGS = {ScalarNode: "tag:yaml.org,2002:str", SequenceNode: "tag:yaml.org,2002:seq", MappingNode: "tag:yaml.org,2002:map"}
+
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+            return self._TAGS[kind]
+
+
 # The node tree composed by libyaml (about 5 times faster at scale), or None to use the
 # pure-Python composer: when libyaml is missing, the text has an alias or any error
 # (the pure-Python path then reports it exactly as before).
@@ -137,9 +148,10 @@ def _compose_fast(text: str) -> Node | None:
     if fast is None:
         return None
     try:
-        if any(isinstance(event, AliasEvent) for event in yaml.parse(text, Loader=fast)):
+        # An alias needs a `*`: only texts that have one are scanned for alias events.
+        if "*" in text and any(isinstance(event, AliasEvent) for event in yaml.parse(text, Loader=fast)):
             return None
-        loader = fast(text)
+        loader = _FastComposer(text)
         try:
             return loader.get_single_node()
         finally:
