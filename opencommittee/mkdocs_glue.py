@@ -115,11 +115,10 @@ def add_list_pages(files: Any, config: Any) -> Any:
                 for lang in langs
             }
             file = made[current]
-            file.locale = current
-            file.localization = None
-            file.locale_alternate_of = current
-            file.norm_src_uri = f"{stem}.md"
-            file.alternates = made
+            # The attributes mkdocs-static-i18n gives the files it handles.
+            for name, value in (("locale", current), ("localization", None), ("locale_alternate_of", current),
+                                ("norm_src_uri", f"{stem}.md"), ("alternates", made)):
+                setattr(file, name, value)
             files.append(file)
             added.append(file)
     if plugin is not None and hasattr(plugin, "i18n_files_per_language"):

@@ -11,7 +11,7 @@ from typing import Any
 from markupsafe import Markup
 
 from . import charts, paging, progress
-from .models import Membership, Role
+from .models import DocType, Membership, Role
 from .opendata import changes, open_data
 from .paging import Entry, listing, memo
 from .render import Renderer
@@ -162,7 +162,7 @@ def members(r: Renderer) -> Markup:
 @listing("documents")
 def documents_listing(dataset: Any, as_of: Any) -> list[Entry]:
     entries: list[Entry] = []
-    for doc_type in sorted({d.type for d in dataset.documents}, key=lambda t: list(type(t)).index(t)):
+    for doc_type in sorted({d.type for d in dataset.documents}, key=list(DocType).index):
         docs = sorted((d for d in dataset.documents if d.type == doc_type), key=lambda d: d.issue_date or "", reverse=True)
         entries += [Entry(d.id, f"type-{doc_type.value.replace('_', '-')}") for d in docs]
     return entries
@@ -180,7 +180,7 @@ def _document_index(dataset: Any) -> dict[str, Any]:
             by_status[key] = by_status.get(key, 0) + 1
             for target in doc.implements:
                 implemented_by.setdefault(target, []).append(doc.id)
-        types = sorted(by_type, key=lambda t: list(type(t)).index(t))
+        types = sorted(by_type, key=list(DocType).index)
         return {"types": [(t, by_type[t]) for t in types], "statuses": sorted(by_status.items()), "implemented_by": implemented_by}
 
     return memo(dataset, ("documents",), compute)

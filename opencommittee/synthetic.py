@@ -215,10 +215,10 @@ class _Gen:
         outcome_ids: list[str] = []
         for i in range(1, n["events"] + 1):
             eid = f"su-kien-{i:05d}"
-            obj = rng.choice(OBJECTS)
+            topic = rng.choice(OBJECTS)
             kind = rng.choice(["meeting", "meeting", "conference", "inspection"])
-            word = {"meeting": ("Phiên họp", "Meeting"), "conference": ("Hội nghị", "Conference"), "inspection": ("Đoàn kiểm tra", "Inspection")}[kind]
-            e: dict[str, Any] = {"id": eid, "date": self.day(2014, 2025), "title": self.text(f"{word[0]} về {obj[0]}", f"{word[1]} on {obj[1]}"),
+            label = {"meeting": ("Phiên họp", "Meeting"), "conference": ("Hội nghị", "Conference"), "inspection": ("Đoàn kiểm tra", "Inspection")}[kind]
+            e: dict[str, Any] = {"id": eid, "date": self.day(2014, 2025), "title": self.text(f"{label[0]} về {topic[0]}", f"{label[1]} on {topic[1]}"),
                                  "classification": kind, "organization_id": "ban-chi-dao-doi-moi-gddt", "chair_id": rng.choice(person_ids),
                                  "location": self.text(f"Hội trường {rng.choice(DISTRICTS)}", "Meeting hall")}
             agenda = []
@@ -241,10 +241,10 @@ class _Gen:
         out["events"] = events
         plans = []
         for i in range(1, n["plans"] + 1):
-            start = 2015 + (i - 1) % 8
-            plans.append({"id": f"ke-hoach-{i:03d}", "title": self.text(f"Kế hoạch thực hiện đổi mới GD&ĐT giai đoạn {start}–{start + 5}", f"Education renovation plan {start}–{start + 5}"),
+            first = 2015 + (i - 1) % 8
+            plans.append({"id": f"ke-hoach-{i:03d}", "title": self.text(f"Kế hoạch thực hiện đổi mới GD&ĐT giai đoạn {first}–{first + 5}", f"Education renovation plan {first}–{first + 5}"),
                           "organization_id": "ban-chi-dao-doi-moi-gddt", "called_for_by_id": rng.choice(outcome_ids), "document_id": rng.choice(doc_ids),
-                          "period_start": str(start), "period_end": str(start + 5), "sources": self.srcs()})
+                          "period_start": str(first), "period_end": str(first + 5), "sources": self.srcs()})
         out["plans"] = plans
         # Tasks: a forest per plan; each task's parent is an earlier task (depth up to 4).
         tasks: list[dict[str, Any]] = []

@@ -131,7 +131,7 @@ def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
 
 if hasattr(yaml, "CSafeLoader"):
 
-    class _FastComposer(yaml.CSafeLoader):  # type: ignore[name-defined,misc]
+    class _FastComposer(yaml.CSafeLoader):
         """libyaml's composer without implicit tag resolution (_Builder types scalars itself)."""
 
         _TAGS = {ScalarNode: "tag:yaml.org,2002:str", SequenceNode: "tag:yaml.org,2002:seq", MappingNode: "tag:yaml.org,2002:map"}
