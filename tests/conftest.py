@@ -127,3 +127,13 @@ def page_sweep(chromium: Any, served_site: Served) -> list[Any]:
     from opencommittee.quality.browser import axe_source, sweep
 
     return sweep(chromium, page_urls(served_site), served_site.origin, axe_source(ROOT))
+
+
+@pytest.fixture(scope="session")
+def synthetic10_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """A 10x synthetic committee (opencommittee.synthetic), built and served like the real site."""
+    from opencommittee.synthetic import write
+
+    data = tmp_path_factory.mktemp("synthetic10") / "data"
+    write(data, scale=10, seed=1)
+    yield from _serve_build(tmp_path_factory, "oc-10x", data)
