@@ -10,7 +10,14 @@ from typing import Any
 import pytest
 
 from conftest import ROOT, Served
-from opencommittee.quality.browser import WCAG_TAGS, Watch, axe_source, format_violations, run_axe, search
+from opencommittee.quality.browser import (
+    WCAG_TAGS,
+    Watch,
+    axe_source,
+    format_violations,
+    run_axe,
+    search,
+)
 
 pytestmark = pytest.mark.browser
 

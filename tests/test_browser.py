@@ -179,3 +179,27 @@ def test_markup_in_data_is_shown_literally(chromium: Any, xss_site: Served, lang
     assert not result_images and not result_scripts
     assert not watch.dialogs, watch.dialogs
     assert not watch.take()
+
+
+def test_known_unknown_asof_untranslated_differ_beyond_colour(chromium: Any, served_site: Served) -> None:
+    """Each marker differs from plain text by shape (style, border, icon), not colour alone."""
+    page = chromium.new_page()
+    try:
+        page.goto(served_site.url + "en/members/", wait_until="load")
+        # The real data is fully translated: add one marker as the templates write it.
+        page.evaluate("""() => { const s = document.createElement('span'); s.className = 'oc-untranslated';
+            s.textContent = 'not yet translated'; document.querySelector('article').append(s); }""")
+        styles = page.evaluate("""() => Object.fromEntries(['oc-unknown', 'oc-asof', 'oc-untranslated'].map(c => {
+            const el = document.querySelector('.' + c); if (!el) return [c, null];
+            const s = getComputedStyle(el), b = getComputedStyle(el, '::before');
+            return [c, {style: s.fontStyle, weight: s.fontWeight, transform: s.textTransform,
+                        border: s.borderTopStyle, bottom: s.borderBottomStyle, icon: b.content}]; }))""")
+        plain = page.evaluate("() => { const s = getComputedStyle(document.querySelector('article p')); return [s.fontStyle, s.borderBottomStyle]; }")
+    finally:
+        page.close()
+    unknown, asof, untranslated = styles["oc-unknown"], styles["oc-asof"], styles["oc-untranslated"]
+    assert plain == ["normal", "none"]
+    assert unknown and unknown["style"] == "italic" and unknown["border"] == "dashed" and "?" in unknown["icon"]
+    assert asof and asof["bottom"] == "dotted" and asof["icon"] not in ("none", "normal")
+    assert untranslated and untranslated["border"] == "solid" and untranslated["transform"] == "uppercase"
+    assert len({str(unknown), str(asof), str(untranslated)}) == 3
