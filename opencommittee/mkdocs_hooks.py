@@ -12,6 +12,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 from opencommittee import csp, search, sitemaps
+from opencommittee.quality import links
 from opencommittee.__main__ import default_lang
 from opencommittee.locale import messages
 from opencommittee.mkdocs_glue import (
@@ -49,8 +50,14 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     return head_context(context, page, config)
 
 
-# A "cite this" block (permalink, data version, date) at the end of every record page.
+# A "cite this" block (permalink, data version, date) at the end of every record page;
+# an id defined twice on a page (a record id equal to a heading anchor) fails --strict.
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    for value in links.duplicate_ids(html):
+        _log.warning(
+            "%s: id '%s' is used twice on this page (a record id in data/ equal to a heading "
+            "anchor or to another record); rename the record id", page.file.src_uri, value,
+        )
     return cite_block(html, page, config)
 
 
