@@ -24,7 +24,7 @@ import types
 import typing
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, TypeAdapter
 from pydantic.fields import FieldInfo
@@ -175,7 +175,7 @@ def dataset_schema(descriptions: dict[str, dict[str, str]] | None = None) -> dic
     """
     from pydantic.json_schema import models_json_schema
 
-    pairs = [(model, "validation") for model in COLLECTIONS.values()]
+    pairs: list[tuple[type[BaseModel], Literal["validation"]]] = [(model, "validation") for model in COLLECTIONS.values()]
     refs, schema = models_json_schema(pairs, ref_template="#/$defs/{model}")
     defs = _strict_dates(schema.get("$defs", {}), TypeAdapter(models.PartialDate).json_schema())
     if "Text" in defs:

@@ -12,7 +12,6 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 from opencommittee import csp, search, sitemaps
-from opencommittee.quality import links
 from opencommittee.__main__ import default_lang
 from opencommittee.locale import messages
 from opencommittee.mkdocs_glue import (
@@ -25,6 +24,7 @@ from opencommittee.mkdocs_glue import (
 )
 from opencommittee.problems import DataError
 from opencommittee.publish import cite_block, head_context, publication, register_config
+from opencommittee.quality import links
 
 
 # Fail the build, before any page is rendered, with every data problem.

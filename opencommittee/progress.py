@@ -174,7 +174,7 @@ class TaskState:
 
 def is_overdue(task: Task, done: bool, as_of: date) -> bool:
     """Due date passed (its last possible day is before the as-of date) and not done."""
-    return bool(task.due_date) and not done and last_day_of(task.due_date) < as_of
+    return task.due_date is not None and not done and last_day_of(task.due_date) < as_of
 
 
 def is_stale(since: str | None, done: bool, as_of: date, stale_after_days: int, not_before: str | None = None) -> bool:
@@ -297,8 +297,8 @@ def compute(tasks: Sequence[Task], updates: Sequence[Update], as_of: date, stale
 
     for root in roots:
         visit(root)
-    ordered = {t.id: states[t.id] for t in tasks if t.id in states}
-    return Progress(as_of, stale_after_days, ordered, roots, by_target)
+    in_order = {t.id: states[t.id] for t in tasks if t.id in states}
+    return Progress(as_of, stale_after_days, in_order, roots, by_target)
 
 
 def _state(task: Task, history: tuple[Update, ...], kids: tuple[str, ...], depth: int, plan_id: str | None, states: dict[str, TaskState], as_of: date, stale_after_days: int) -> TaskState:

@@ -403,7 +403,7 @@ def _latest_value(p: progress.Progress, indicator_id: str) -> Any:
 def plan_listing(dataset: Any, as_of: Any) -> list[paging.Entry]:
     updates: dict[str, list[str]] = {}
     for update in progress.order_updates(dataset.updates):
-        updates.setdefault(update.task_id or update.indicator_id, []).append(update.id)
+        updates.setdefault(update.task_id or update.indicator_id or "", []).append(update.id)
     entries = [paging.Entry(ind.id, "oc_indicators", tuple(updates.get(ind.id, []))) for ind in dataset.indicators]
     entries += [paging.Entry(tid, "oc_tasks", tuple(updates.get(tid, []))) for tid in progress.tree_order(dataset.tasks)]
     return entries
