@@ -18,6 +18,16 @@ DATA = ROOT / "data"
 BIN = Path(sys.executable).parent
 
 
+def alias_bomb_yaml() -> str:
+    """A YAML "billion laughs": nine levels of nine aliases (refused before expansion)."""
+    lines = ["- id: bomb", '  a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    prev = "a"
+    for level in "bcdefghi":
+        lines.append(f"  {level}: &{level} [" + ",".join([f"*{prev}"] * 9) + "]")
+        prev = level
+    return "\n".join(lines) + "\n"
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A writable copy of the embedded data folder."""

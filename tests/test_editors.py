@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site
+from conftest import ROOT, alias_bomb_yaml, build_site
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -76,12 +76,7 @@ def _not_utf8(d: Path) -> None:
 
 
 def _alias_bomb(d: Path) -> None:
-    lines = ["- id: bomb", '  a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    prev = "a"
-    for level in "bcdefghi":
-        lines.append(f"  {level}: &{level} [" + ",".join([f"*{prev}"] * 9) + "]")
-        prev = level
-    (d / "indicators.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (d / "indicators.yml").write_text(alias_bomb_yaml(), encoding="utf-8")
 
 
 def _pos(d: Path, file: str, needle: str, occurrence: int = 1, column: int = 3) -> tuple[int, int]:

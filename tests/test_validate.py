@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site
+from conftest import ROOT, alias_bomb_yaml, build_site
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -73,12 +73,7 @@ def test_bytes_not_utf8(data_copy: Path) -> None:
 
 
 def test_alias_bomb_refused_without_expanding(data_copy: Path) -> None:
-    lines = ["- id: bomb", '  a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    prev = "a"
-    for level in "bcdefghi":
-        lines.append(f"  {level}: &{level} [" + ",".join([f"*{prev}"] * 9) + "]")
-        prev = level
-    (data_copy / "indicators.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (data_copy / "indicators.yml").write_text(alias_bomb_yaml(), encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "opencommittee", "validate", "--lang", "en", str(data_copy)],
         cwd=ROOT, capture_output=True, text=True, check=False, timeout=20,
