@@ -216,6 +216,8 @@ class Source(Record):
 class Organization(Sourced):
     name: Text
     short_name: Text | None = None
+    # What the body is and does, as its sources describe it.
+    description: Text | None = None
     classification: OrgClass
     parent_id: Id | None = None
     founding_date: PartialDate | None = None

@@ -153,6 +153,9 @@ class Renderer:
             return Shown(record.title, record.language, False)
         if kind == "documents" and record.number:
             return Shown(record.number, self.default_lang, False)
+        if kind == "memberships":
+            holder = self.label(record.person_id or record.post_id)
+            return Shown(f"{holder.value} — {self.ui('vocab.role.' + record.role.value)}", self.lang, holder.fallback)
         for attr in ("short_name", "short_title", "name", "label", "title", "text"):
             value = getattr(record, attr, None)
             if isinstance(value, Text):

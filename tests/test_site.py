@@ -117,11 +117,12 @@ FACTS = {
     # record id -> texts that must appear in its element (vi, en)
     "qd-1027-qd-ubnd": (["1027/QĐ-UBND", "2 tháng 7, 2014", "Chủ tịch UBND tỉnh", "chưa có thông tin"],
                         ["1027/QĐ-UBND", "July 2, 2014", "Chairman of the Provincial People's Committee", "not yet published"]),
-    "to-hung-khoa-pho-truong-ban-thuong-truc": (["Tô Hùng Khoa", "Phó Trưởng ban Thường trực", "tính đến 25 tháng 8, 2014"],
-                                                ["Tô Hùng Khoa", "Standing Deputy Head", "as of August 25, 2014"]),
+    # Known only as of the conference: never presented as serving today.
+    "to-hung-khoa-pho-truong-ban-thuong-truc": (["Tô Hùng Khoa", "Phó Trưởng ban Thường trực", "tính đến 25 tháng 8, 2014; chưa có thông tin về tình trạng hiện nay"],
+                                                ["Tô Hùng Khoa", "Standing Deputy Head", "as of August 25, 2014; current status not published"]),
     "to-hung-khoa-pho-chu-tich-ubnd": (["Phó Chủ tịch", "tính đến 25 tháng 8, 2014"], ["Vice Chairman", "as of August 25, 2014"]),
     "to-hung-khoa-uy-vien-ban-thuong-vu": (["Ủy viên Ban Thường vụ"], ["Member of the Standing Board"]),
-    "truong-ban-chu-tich-ubnd": (["chưa công bố họ tên", "Chủ tịch UBND tỉnh"], ["name not yet published", "Chairman of the Provincial People's Committee"]),
+    "truong-ban-chu-tich-ubnd": (["chưa công bố họ tên", "Chủ tịch UBND tỉnh", "chưa có thông tin về tình trạng hiện nay"], ["name not yet published", "Chairman of the Provincial People's Committee", "current status not published"]),
     "hoi-nghi-trien-khai-2014-08-25": (["25 tháng 8, 2014", "Tô Hùng Khoa", "chưa công bố kết quả"], ["August 25, 2014", "Tô Hùng Khoa", "outcome not published"]),
     "giao-so-gddt-soan-thao-ke-hoach": (["Chương trình 100", "trong năm 2015 và đến 2020"], ["Program 100", "in 2015 and to 2020"]),
     "giao-so-gddt-hoan-thien-van-ban": (["hoàn thiện hệ thống văn bản"], ["complete the system of documents"]),
@@ -147,6 +148,13 @@ def test_mandate_shown_as_partial(built_site: Path, lang: str, marker: str) -> N
     assert 'class="oc-partial"' in html and marker in html
 
 
+def test_no_membership_is_claimed_as_serving_without_a_start_date(built_site: Path) -> None:
+    # The source gives no start dates: nobody may be shown as serving now.
+    for lang, serving in (("vi", "đang đảm nhiệm"), ("en", "serving (no end recorded)")):
+        root = built_site if lang == "vi" else built_site / "en"
+        assert serving not in (root / "members" / "index.html").read_text(encoding="utf-8")
+
+
 def test_unknown_and_as_of_are_marked_differently(built_site: Path) -> None:
     html = (built_site / "members" / "index.html").read_text(encoding="utf-8")
     assert '<span class="oc-unknown">chưa công bố họ tên</span>' in html
@@ -170,7 +178,7 @@ def test_english_interface_is_complete() -> None:
 
 
 def test_english_pages_have_no_vietnamese_interface_strings(built_site: Path) -> None:
-    vi_strings = {"chưa có thông tin", "Nguồn:", "Thành viên hiện tại", "Tìm kiếm", "Dữ liệu tính đến"}
+    vi_strings = {"chưa có thông tin", "Nguồn:", "Thành viên theo vai trò", "Tìm kiếm", "Dữ liệu tính đến"}
     for page in pages(built_site, "en"):
         html = page.read_text(encoding="utf-8")
         for s in vi_strings:
