@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -95,17 +96,20 @@ def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
 
 @pytest.fixture(scope="session")
 def xss_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    """The site built from a copy of data/ whose committee name carries markup and Jinja."""
+    """The site built from a copy of data/ where every human text (each `vi:`/`en:` value,
+    names, titles, publishers, authors) carries markup and Jinja syntax."""
     data = tmp_path_factory.mktemp("xss-data") / "data"
     shutil.copytree(DATA, data)
-    orgs = data / "organizations.yml"
-    text = orgs.read_text(encoding="utf-8")
-    for line in ("    vi: Ban chỉ đạo đổi mới giáo dục và đào tạo tỉnh Lạng Sơn\n",
-                 "    en: Lạng Sơn Provincial Steering Committee for Renovation of Education and Training\n"):
-        assert line in text, line
-        key, value = line.rstrip("\n").split(": ", 1)
-        text = text.replace(line, f"{key}: '{value} {XSS_TOKEN} {XSS_PAYLOAD}'\n", 1)
-    orgs.write_text(text, encoding="utf-8")
+    field = re.compile(r"^(\s+(?:- )?(?:vi|en|name|title|publisher|author)): ([^'\"|>\n].*)$", re.M)
+    injected = 0
+    for file in sorted(data.glob("*.yml")):
+        text, count = field.subn(
+            lambda m: f"{m.group(1)}: '{m.group(2).replace(chr(39), chr(39) * 2)} {XSS_TOKEN} {XSS_PAYLOAD}'",
+            file.read_text(encoding="utf-8"),
+        )
+        injected += count
+        file.write_text(text, encoding="utf-8")
+    assert injected >= 50, injected
     yield from _serve_build(tmp_path_factory, "oc-xss", data)
 
 
