@@ -58,6 +58,30 @@ def test_bad_edit_is_named(data_copy: Path, case: tuple) -> None:
     assert re.search(pattern, result.stderr, re.M), result.stderr
 
 
+# The three file-level breakages, as (file, bytes) writers shared with the build test.
+FILE_BREAKS = {
+    "yaml-syntax": ("plans.yml", b"- id: x\n  title: [unclosed\n"),
+    "not-utf8": ("updates.yml", b"- id: a\n  text:\n    vi: \"\xff\xfe\"\n"),
+    "alias-bomb": ("indicators.yml", alias_bomb_yaml().encode()),
+}
+
+
+@pytest.mark.parametrize("case", [c[0] for c in CASES] + list(FILE_BREAKS))
+def test_every_bad_edit_fails_the_build(data_copy: Path, tmp_path: Path, case: str) -> None:
+    if case in FILE_BREAKS:
+        file, content = FILE_BREAKS[case]
+        (data_copy / file).write_bytes(content)
+        where = f"{file}:"
+    else:
+        _name, file, old, new, field, _needle, _occ = next(c for c in CASES if c[0] == case)
+        edit(data_copy / file, old, new)
+        where = f"{file}:"
+    result = build_site(tmp_path / "site", data_dir=data_copy)
+    assert result.returncode != 0, case
+    assert re.search(rf"/{re.escape(where)}\d+:\d+: ", result.stdout + result.stderr), result.stderr[-2000:]
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
 def test_yaml_syntax_error(data_copy: Path) -> None:
     (data_copy / "plans.yml").write_text("- id: x\n  title: [unclosed\n", encoding="utf-8")
     result = validate(data_copy)
