@@ -24,6 +24,7 @@ import types
 import typing
 from dataclasses import dataclass
 from enum import Enum
+from functools import cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, TypeAdapter
@@ -130,14 +131,20 @@ def field_type(name: str, info: FieldInfo, collection: str = "") -> FieldType:
     return FieldType("str")
 
 
+@cache
+def field_types(model: type[BaseModel]) -> dict[str, FieldType]:
+    """Every field of a model classified once (json_value runs per record and field)."""
+    return {name: field_type(name, info) for name, info in model.model_fields.items()}
+
+
 def json_value(model: type[BaseModel], raw: Any) -> Any:
     """A raw record made JSON-ready: bare-year dates become strings, nothing else changes."""
     if not isinstance(raw, dict):
         return raw
+    kinds = field_types(model)
     out: dict[str, Any] = {}
     for key, value in raw.items():
-        info = model.model_fields.get(key)
-        kind = field_type(key, info) if info is not None else None
+        kind = kinds.get(key)
         if kind is not None and kind.kind == "date" and isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
         elif kind is not None and kind.kind == "model" and kind.model is not None:

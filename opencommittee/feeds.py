@@ -90,6 +90,11 @@ def items(r: Renderer) -> list[Item]:
     return out
 
 
+# The newest entries an Atom feed carries: feeds are for following changes; the whole
+# history is in the downloads and on the "What changed" page.
+FEED_LIMIT = 500
+
+
 def _stamp(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -114,7 +119,7 @@ def atom_feed(r: Renderer, *, title: str, feed_url: str, home_url: str, updated:
     author = sub(feed, "author")
     sub(author, "name", title)
     sub(feed, "rights", r.ui("opendata.licence_name"))
-    for item in items(r):
+    for item in items(r)[:FEED_LIMIT]:
         entry = sub(feed, "entry")
         sub(entry, "id", stable_id(r.lang, item.what, item.record_id))
         sub(entry, "title", item.title)

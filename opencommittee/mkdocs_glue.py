@@ -43,9 +43,21 @@ def _version(config: Any) -> tuple[str, tuple[tuple[str, float], ...]]:
     return str(folder), stamp
 
 
+# The data folder's version pinned for the config object of the build under way
+# (set by the on_config hook), so that each of a build's many macro calls does not
+# stat every data file again.
+_PINNED: dict[int, tuple[str, tuple[tuple[str, float], ...]]] = {}
+
+
+def pin_version(config: Any) -> None:
+    """Read the data folder's version once for this build (on_config)."""
+    _PINNED.clear()
+    _PINNED[id(config)] = _version(config)
+
+
 def dataset_for(config: Any) -> Dataset:
     """Load (once per content version) and validate the dataset; raises DataError."""
-    key = _version(config)
+    key = _PINNED.get(id(config)) or _version(config)
     if key not in _CACHE:
         _CACHE.clear()
         _CACHE[key] = load_dataset(data_dir(config), shown_as=shown_data_dir(config))

@@ -21,6 +21,7 @@ from opencommittee.mkdocs_glue import (
     is_final_pass,
     keep_last_good,
     languages,
+    pin_version,
 )
 from opencommittee.problems import DataError
 from opencommittee.publish import cite_block, head_context, publication, register_config
@@ -29,6 +30,7 @@ from opencommittee.quality import links
 
 # Fail the build, before any page is rendered, with every data problem.
 def on_config(config: Any) -> Any:
+    pin_version(config)
     try:
         dataset_for(config)
     except DataError as err:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 # Page keys -> path inside a language tree (directory URLs).
 PAGES: dict[str, str] = {
@@ -44,13 +45,21 @@ def lang_root(lang: str, default_lang: str) -> str:
 
 def relative(from_url: str, to_url: str) -> str:
     """Relative link from one directory URL to another path under the same site root."""
-    base = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else ""
     target, _, anchor = to_url.partition("#")
-    if target.rstrip("/") == base.rstrip("/"):
+    path = _relative_path(from_url, target)
+    if path is None:  # the same page
         return f"#{anchor}" if anchor else "./"
-    rel = posixpath.relpath(target or ".", base or ".") if target else posixpath.relpath(".", base or ".")
+    return path + (f"#{anchor}" if anchor else "")
+
+
+# The relative path between two pages (None for the same page); a build asks the same
+# pair thousands of times, once per record link.
+@lru_cache(maxsize=65536)
+def _relative_path(from_url: str, target: str) -> str | None:
+    base = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else ""
+    if target.rstrip("/") == base.rstrip("/"):
+        return None
+    rel = posixpath.relpath(target or ".", base or ".")
     if target.endswith("/") and not rel.endswith("/"):
         rel += "/"
-    if rel == "./":
-        rel = "./"
-    return rel + (f"#{anchor}" if anchor else "")
+    return rel

@@ -8,10 +8,13 @@ import unicodedata
 _EXTRA = str.maketrans({"đ": "d", "Đ": "D", "ơ": "o", "Ơ": "O", "ư": "u", "Ư": "U"})
 
 
+_MARKS = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
 def fold(text: str) -> str:
     """Remove diacritics (đ → d) so that "giao duc" matches "giáo dục"."""
     decomposed = unicodedata.normalize("NFD", text.translate(_EXTRA))
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    return unicodedata.normalize("NFC", _MARKS.sub("", decomposed))
 
 
 def slugify(value: str, separator: str = "-") -> str:

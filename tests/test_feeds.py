@@ -13,6 +13,7 @@ from icalendar import Calendar
 from test_opendata import DATA, LANG_ROOTS, SITE_URL, parse, resolve
 
 from opencommittee.dataset import load_dataset
+from opencommittee.feeds import FEED_LIMIT
 
 EPOCH = datetime.fromtimestamp(1764201600, UTC)
 
@@ -37,7 +38,7 @@ def test_atom_feed_parses_and_every_entry_links_to_a_permalink(built_site: Path,
         + sum(bool(m.start_date) + bool(m.end_date) for m in dataset.memberships)
         + len(dataset.updates)
     )
-    assert len(feed.entries) == expected > 0
+    assert len(feed.entries) == min(expected, FEED_LIMIT) > 0
     ids = [entry.id for entry in feed.entries]
     assert len(set(ids)) == len(ids)
     for entry in feed.entries:
@@ -108,3 +109,18 @@ def test_partial_and_due_dates_in_feeds(data_copy: Path) -> None:
     assert "Tô Hùng Khoa" in kinds["membership_end"].title
     # Text from data is escaped by the XML writer, never markup.
     assert "<script>" not in atom_feed(r, title="<script>", feed_url="x", home_url="y", updated=stamp).decode()
+
+
+def test_feed_keeps_the_newest_entries_up_to_the_limit(tmp_path: Path) -> None:
+    from opencommittee import feeds
+    from opencommittee.render import Renderer
+    from opencommittee.synthetic import write
+
+    data = tmp_path / "data"
+    write(data, scale=10)
+    r = Renderer(dataset=load_dataset(data), lang="en", as_of=EPOCH.date(), site_url=SITE_URL)
+    every = feeds.items(r)
+    assert len(every) > FEED_LIMIT
+    parsed = feedparser.parse(feeds.atom_feed(r, title="t", feed_url=SITE_URL + "feed.xml", home_url=SITE_URL, updated=EPOCH))
+    assert len(parsed.entries) == FEED_LIMIT
+    assert [e.id for e in parsed.entries] == [feeds.stable_id("en", i.what, i.record_id) for i in every[:FEED_LIMIT]]
