@@ -54,12 +54,9 @@ def scope_page_config(html: str, lang_prefix_depth: int) -> str:
 
     def rewrite(match: re.Match[str]) -> str:
         config = json.loads(match.group(2))
-        base = config["base"]
-        config["base"] = "." if base == "." and lang_prefix_depth else base
-        parts = base.split("/") if base not in ("", ".") else []
-        if lang_prefix_depth and len(parts) >= lang_prefix_depth:
-            kept = parts[: len(parts) - lang_prefix_depth]
-            config["base"] = "/".join(kept) if kept else "."
+        # "../.." on en/members/ becomes "..": drop one ".." per language-prefix level.
+        parts = [p for p in config["base"].split("/") if p not in ("", ".")]
+        config["base"] = "/".join(parts[: max(len(parts) - lang_prefix_depth, 0)]) or "."
         return match.group(1) + json.dumps(config, sort_keys=True).replace("</", "<\\/") + match.group(3)
 
     return _CONFIG.sub(rewrite, html, count=1)

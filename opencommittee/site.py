@@ -19,14 +19,14 @@ from .render import Renderer
 ROLE_ORDER = [Role.head, Role.standing_deputy_head, Role.deputy_head, Role.member, Role.secretary]
 
 
-# The committee: the one steering_committee organization (first, if several).
-def committee(r: Renderer) -> Any:
-    return next(o for o in r.dataset.organizations if o.classification.value == "steering_committee")
+# The committee of a dataset (the first steering_committee organization).
+def _committee_of(dataset: Any) -> Any:
+    return next(o for o in dataset.organizations if o.classification.value == "steering_committee")
 
 
 # Who heads the committee: a named person, or the ex officio seat with the name unknown.
 def _head(r: Renderer) -> Markup:
-    org = committee(r)
+    org = _committee_of(r.dataset)
     for m in r.dataset.memberships:
         if m.organization_id == org.id and m.role == Role.head:
             return r.render("head.html", m=m)
@@ -35,12 +35,12 @@ def _head(r: Renderer) -> Markup:
 
 # The key facts of the committee.
 def committee_facts(r: Renderer) -> Markup:
-    return r.render("committee.html", org=committee(r), head=_head(r))
+    return r.render("committee.html", org=_committee_of(r.dataset), head=_head(r))
 
 
 # The mandate, with a note when the source's list is cut short.
 def mandate(r: Renderer) -> Markup:
-    duties = [d for d in r.dataset.mandate if d.organization_id == committee(r).id]
+    duties = [d for d in r.dataset.mandate if d.organization_id == _committee_of(r.dataset).id]
     return r.render("mandate.html", duties=duties, truncated=any(d.source_truncated for d in duties))
 
 
@@ -52,7 +52,7 @@ def drafts(r: Renderer) -> Markup:
 
 # Every organization other than the committee, with the roles it plays.
 def organizations(r: Renderer) -> Markup:
-    org = committee(r)
+    org = _committee_of(r.dataset)
     roles: dict[str, list[str]] = {}
     if org.standing_agency_id:
         roles.setdefault(org.standing_agency_id, []).append(r.ui("committee.is_standing_agency"))
@@ -63,11 +63,6 @@ def organizations(r: Renderer) -> Markup:
             )
     others = [o for o in r.dataset.organizations if o.id != org.id]
     return r.render("organizations.html", orgs=others, roles=roles)
-
-
-# The committee of a dataset (the first steering_committee organization).
-def _committee_of(dataset: Any) -> Any:
-    return next(o for o in dataset.organizations if o.classification.value == "steering_committee")
 
 
 # Roles in display order: the usual hierarchy first, then any other.
@@ -272,7 +267,7 @@ def sources(r: Renderer) -> Markup:
 
 # The home page block: what the committee is and its key facts.
 def home(r: Renderer) -> Markup:
-    org = committee(r)
+    org = _committee_of(r.dataset)
     mine = [m for m in r.dataset.memberships if m.organization_id == org.id]
     duties = [d for d in r.dataset.mandate if d.organization_id == org.id]
     return r.render(
