@@ -69,7 +69,7 @@ test: test-deps
 
 # Build synthetic sites at 1x, 10x and 100x and print the cost table (several minutes).
 bench: venv
-	$(BIN)/python -m opencommittee.bench $(if $(SCALES),--scales $(SCALES))
+	$(BIN)/python -m opencommittee.devtools.bench $(if $(SCALES),--scales $(SCALES))
 
 # Lighthouse (pinned npm package) on 6 pages of a fresh build (CSP on), printed as a table;
 # a report, not a gate.
@@ -79,6 +79,7 @@ audit: venv npm chromium
 lint: venv
 	$(BIN)/ruff check opencommittee tests macros.py
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf site .pytest_cache

@@ -1,7 +1,9 @@
-"""opencommittee: validated, sourced YAML about a committee -> bilingual static site.
+"""opencommittee: validated, sourced YAML about committees -> bilingual static site.
 
-The library has no MkDocs dependency except in `mkdocs_hooks.py`; `macros.py` at the
-repository root only registers functions from `opencommittee.site`.
+One package, in layers that follow the data (see the README's architecture section and
+`[tool.importlinter]` in pyproject.toml): `load` -> `model` -> `derive` -> `render` ->
+`publish` -> `glue` (the only MkDocs-aware code) -> `cli`, `quality`, `devtools`. Each
+layer imports only the layers below it.
 """
 
 __version__ = "0.1.0"

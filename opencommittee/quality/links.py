@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -55,21 +54,6 @@ class _Collector(HTMLParser):
                     self.result.urls.append((self.getpos()[0], candidate.split()[0]))
 
     handle_startendtag = handle_starttag
-
-
-_ID_ATTR = re.compile(r"""<[a-zA-Z][^<>]*?\sid=(?:"([^"]+)"|'([^']+)')""")
-
-
-def duplicate_ids(html: str) -> list[str]:
-    """Ids defined more than once in a page (a record id equal to a heading anchor, say)."""
-    seen: set[str] = set()
-    twice: list[str] = []
-    for match in _ID_ATTR.finditer(html):
-        value = match.group(1) or match.group(2)
-        if value in seen and value not in twice:
-            twice.append(value)
-        seen.add(value)
-    return twice
 
 
 def parse(html: str) -> PageLinks:

@@ -9,7 +9,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .. import csp
+from ..glue.build import theme_script_dirs
+from ..publish import csp
 from .pages import html_pages
 
 # Attributes that take a URL (a `javascript:` URL in any of them runs code).
@@ -44,14 +45,20 @@ class _Scanner(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-def scan_html(html: str, require_csp: bool = True) -> list[tuple[int, str]]:
+def theme_policy() -> csp.ScriptPolicy:
+    """The inline scripts the theme may run (as the build computes them)."""
+    return csp.ScriptPolicy.of(theme_script_dirs())
+
+
+def scan_html(html: str, require_csp: bool = True, policy: csp.ScriptPolicy | None = None) -> list[tuple[int, str]]:
     """(line, message) for every unsafe construct in one page."""
+    policy = policy or theme_policy()
     scanner = _Scanner()
     scanner.feed(html)
     scanner.close()
     problems = list(scanner.problems)
     for body in csp.inline_scripts(html):
-        if not csp.is_known(body):
+        if not policy.is_known(body):
             line = html[: html.find(body)].count("\n") + 1
             problems.append((line, f"unexpected inline script {body[:60]!r}"))
     metas = _CSP_META.findall(html)
@@ -59,7 +66,7 @@ def scan_html(html: str, require_csp: bool = True) -> list[tuple[int, str]]:
         if len(metas) != 1:
             problems.append((1, f"{len(metas)} Content-Security-Policy <meta> (want 1)"))
         else:
-            expected, _unknown = csp.policy_for(html)
+            expected, _unknown = policy.policy_for(html)
             if metas[0] != expected:
                 problems.append((1, "Content-Security-Policy does not hash exactly the theme's inline scripts"))
             if "'unsafe-inline'" in metas[0] or "'unsafe-eval'" in metas[0]:
@@ -73,8 +80,9 @@ def scan_html(html: str, require_csp: bool = True) -> list[tuple[int, str]]:
 def check_site(site_dir: Path, require_csp: bool = True) -> list[str]:
     """Problems as `page:line: message` over every HTML page of a built site."""
     problems = []
+    policy = theme_policy()
     for page in html_pages(site_dir):
         name = page.relative_to(site_dir).as_posix()
-        for line, message in scan_html(page.read_text(encoding="utf-8"), require_csp):
+        for line, message in scan_html(page.read_text(encoding="utf-8"), require_csp, policy):
             problems.append(f"{name}:{line}: {message}")
     return problems

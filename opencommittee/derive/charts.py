@@ -1,0 +1,144 @@
+"""Chart geometry from plain data; the SVG itself is written by Jinja templates.
+
+Each function returns a frozen description (coordinates, already formatted labels) that
+`templates/chart_*.html` turns into an inline `<svg role="img">` named by its `<title>`.
+No JavaScript, no external file. Meaning is carried by text labels and fill patterns,
+never by colour alone; every chart comes with a table of the same numbers on the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+WIDTH = 640
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    shown: str
+    pattern: str
+    y: float
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class BarChart:
+    id: str
+    title: str
+    desc: str
+    width: int
+    height: int
+    label_width: int
+    bar_x: int
+    bars: tuple[Bar, ...]
+
+
+def bar_chart(chart_id: str, title: str, desc: str, items: Sequence[tuple[str, float, str, str]], label_width: int = 200, row: int = 30) -> BarChart:
+    """Horizontal bars for (label, value, formatted value, pattern); longest = full width."""
+    top = 10
+    gap = 8
+    bar_x = label_width + 10
+    room = WIDTH - bar_x - 70
+    biggest = max((v for _l, v, _s, _p in items), default=0) or 1
+    bars = tuple(
+        Bar(label, shown, pattern, top + i * row, max(room * value / biggest, 0), row - gap)
+        for i, (label, value, shown, pattern) in enumerate(items)
+    )
+    return BarChart(chart_id, title, desc, WIDTH, top * 2 + row * len(items), label_width, bar_x, bars)
+
+
+@dataclass(frozen=True)
+class Tick:
+    pos: float
+    label: str
+
+
+@dataclass(frozen=True)
+class Point:
+    x: float
+    y: float
+    label: str
+    shown: str
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    marker: str  # circle, square or diamond
+    dashed: bool
+    points: tuple[Point, ...]
+
+    # Only circle series (measured values) label their last point; a target has its rule.
+    @property
+    def labelled(self) -> bool:
+        return self.marker == "circle"
+
+    @property
+    def path(self) -> str:
+        return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in self.points)
+
+
+@dataclass(frozen=True)
+class LineChart:
+    id: str
+    title: str
+    desc: str
+    width: int
+    height: int
+    left: int
+    right: int
+    top: int
+    bottom: int
+    y_ticks: tuple[Tick, ...]
+    x_ticks: tuple[Tick, ...]
+    series: tuple[Series, ...]
+    # Horizontal reference lines (a target): y position and label.
+    rules: tuple[Tick, ...] = ()
+
+
+def line_chart(
+    chart_id: str,
+    title: str,
+    desc: str,
+    series: Sequence[tuple[str, str, bool, Sequence[tuple[date, float]]]],
+    fmt_value: Callable[[float], str],
+    fmt_day: Callable[[date], str],
+    y_range: tuple[float, float] | None = None,
+    rules: Sequence[tuple[float, str]] = (),
+    fmt_tick: Callable[[date], str] | None = None,
+) -> LineChart:
+    """Lines over time for (name, marker, dashed, [(day, value)]) on shared axes.
+
+    `y_range` fixes the value axis (0–100 for percentages); otherwise it spans the data,
+    the rules and zero. Points are labelled with their formatted value.
+    """
+    height, left, right, top, bottom = 260, 70, WIDTH - 30, 20, 260 - 40
+    days = [d for _n, _m, _dash, pts in series for d, _v in pts]
+    values = [v for _n, _m, _dash, pts in series for _d, v in pts] + [v for v, _l in rules]
+    low, high = y_range if y_range else (min([0.0, *values]), max([0.0, *values]))
+    if high == low:
+        high = low + 1
+    first, last = (min(days), max(days)) if days else (date(2000, 1, 1), date(2000, 1, 1))
+    span = (last - first).days
+
+    def x_of(day: date) -> float:
+        return (left + right) / 2 if span == 0 else left + (right - left) * (day - first).days / span
+
+    def y_of(value: float) -> float:
+        return bottom - (bottom - top) * (value - low) / (high - low)
+
+    y_ticks = tuple(Tick(y_of(low + (high - low) * i / 4), fmt_value(low + (high - low) * i / 4)) for i in range(5))
+    tick_days = sorted({first, last}) if span else [first]
+    x_ticks = tuple(Tick(x_of(d), (fmt_tick or fmt_day)(d)) for d in tick_days)
+    built = tuple(
+        Series(name, marker, dashed, tuple(Point(x_of(d), y_of(v), fmt_day(d), fmt_value(v)) for d, v in pts))
+        for name, marker, dashed, pts in series
+    )
+    return LineChart(
+        chart_id, title, desc, WIDTH, height, left, right, top, bottom, y_ticks, x_ticks, built,
+        tuple(Tick(y_of(v), label) for v, label in rules),
+    )

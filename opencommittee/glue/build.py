@@ -1,0 +1,104 @@
+"""The one `Build` of a `mkdocs build`: dataset, context, publication, CSP policy.
+
+MkDocs (and mkdocs-static-i18n, once per language) passes one config object through a
+whole build, so the build is kept on that object: it is made in `on_config`, reused by
+every language pass and macro call, and gone with the config. `mkdocs serve` loads a new
+config for every rebuild, so a change of data always gets a new build. The only state
+that outlives a build is the preview's last valid dataset (`Preview`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import material
+
+from ..derive.context import BuildContext
+from ..load.clock import build_time
+from ..model.dataset import Dataset
+from ..model.loader import load_dataset
+from ..publish.csp import ScriptPolicy
+from ..publish.publication import Publication
+from ..render.renderer import Renderer
+from .settings import data_dir, settings_from, shown_data_dir
+
+_ATTRIBUTE = "oc_build"
+# The data folder's version: its path and the names and modification times of its files.
+Version = tuple[str, tuple[tuple[str, float], ...]]
+
+
+def version_of(config: Any) -> Version:
+    folder = data_dir(config)
+    stamp = tuple(sorted((p.name, p.stat().st_mtime) for p in folder.glob("*"))) if folder.is_dir() else ()
+    return str(folder), stamp
+
+
+def theme_script_dirs() -> tuple[Path, ...]:
+    """Where the theme's inline-script templates live (Material's, then ours)."""
+    own = Path(__file__).resolve().parent.parent / "overrides" / "partials" / "javascripts"
+    return (Path(material.__file__).parent / "templates" / "partials" / "javascripts", own)
+
+
+@dataclass
+class Build:
+    """What one build derived from its data, shared by every language and page."""
+
+    version: Version
+    context: BuildContext
+    publication: Publication
+    policy: ScriptPolicy
+    # The renderer of the page being built: every macro of a page reuses it.
+    _page: tuple[str, str, Renderer] | None = field(default=None, repr=False)
+
+    def renderer(self, lang: str, page_url: str) -> Renderer:
+        if self._page is None or self._page[:2] != (lang, page_url):
+            self._page = (lang, page_url, Renderer(self.context, lang, page_url))
+        return self._page[2]
+
+
+def make_build(config: Any, dataset: Dataset, version: Version) -> Build:
+    context = BuildContext(dataset, settings_from(config))
+    publication = Publication(context, data_dir(config), build_time())
+    context.published = publication
+    return Build(version, context, publication, ScriptPolicy.of(theme_script_dirs()))
+
+
+def load(config: Any) -> Dataset:
+    """Load and validate the data folder of this config; raises DataError."""
+    return load_dataset(data_dir(config), shown_as=shown_data_dir(config))
+
+
+def start(config: Any, fallback: Dataset | None = None) -> Build:
+    """The build of this config: the one already made for its data version, else a new one
+    (from `fallback` instead of the folder, for a preview whose data is invalid)."""
+    version = version_of(config)
+    current: Build | None = getattr(config, _ATTRIBUTE, None)
+    if current is None or current.version != version:
+        dataset = fallback if fallback is not None else load(config)
+        current = make_build(config, dataset, version)
+        setattr(config, _ATTRIBUTE, current)
+    return current
+
+
+def build_of(config: Any) -> Build:
+    """The build made by `start` for this config (on_config runs first)."""
+    current: Build | None = getattr(config, _ATTRIBUTE, None)
+    if current is None:
+        raise LookupError("no build for this config: the on_config hook has not run")
+    return current
+
+
+@dataclass
+class Preview:
+    """`mkdocs serve`: the last dataset that validated, per data folder, so that an
+    editor's mistake keeps the last valid site on screen instead of stopping the server."""
+
+    last_good: dict[str, Dataset] = field(default_factory=dict)
+
+    def remember(self, build: Build) -> None:
+        self.last_good[build.version[0]] = build.context.dataset
+
+    def fallback(self, config: Any) -> Dataset | None:
+        return self.last_good.get(str(data_dir(config)))

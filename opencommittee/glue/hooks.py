@@ -1,0 +1,119 @@
+"""MkDocs hooks (`hooks:` in mkdocs.yml): validate before building; after building,
+write everything besides the pages.
+
+MkDocs loads this module once per process and treats it as a plugin, so `PREVIEW`, the
+last valid dataset of `mkdocs serve`, lives as long as the server. Everything else is
+the `Build` kept on the config object (see `build.py`).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+
+from opencommittee.glue import build as builds
+from opencommittee.glue.dump import dump_markdown
+from opencommittee.glue.head import cite_block, head_context
+from opencommittee.glue.pages import add_list_pages
+from opencommittee.glue.settings import current_language, default_language, is_final_pass, languages
+from opencommittee.load.catalogs import message_language, messages
+from opencommittee.load.problems import DataError
+from opencommittee.publish import search, sitemaps
+from opencommittee.render.ids import duplicate_ids
+
+_log = logging.getLogger("mkdocs.hooks.opencommittee")
+PREVIEW = builds.Preview()
+# `mkdocs serve` (its live-reload script is inline) and OC_NO_CSP=1 leave the CSP out.
+_COMMAND = {"name": "build"}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _COMMAND["name"] = command
+
+
+# Fail the build, before any page is rendered, with every data problem.
+def on_config(config: Any) -> Any:
+    try:
+        PREVIEW.remember(builds.start(config))
+    except DataError as err:
+        report = err.report(message_language())
+        # `mkdocs serve` (make serve): print the problems and keep serving the last valid
+        # data, so a mistake in a saved file never stops the server. `mkdocs build` fails.
+        last = PREVIEW.fallback(config) if _COMMAND["name"] == "serve" else None
+        if last is None:
+            raise Abort("\n" + report) from None
+        builds.start(config, fallback=last)
+        notice = messages(message_language())["serve_last_good"]["message"]
+        print(f"\n{report}\n{notice}", file=sys.stderr, flush=True)
+    return config
+
+
+# Feed links, schema.org JSON-LD and Open Graph for partials/oc-head.html.
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    return head_context(context, page, config)
+
+
+# A "cite this" block (permalink, data version, date) at the end of every record page;
+# an id defined twice on a page (a record id equal to a heading anchor) fails --strict.
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    for value in duplicate_ids(html):
+        _log.warning(
+            "%s: id '%s' is used twice on this page (a record id in data/ equal to a heading "
+            "anchor or to another record); rename the record id", page.file.src_uri, value,
+        )
+    return cite_block(html, page, config)
+
+
+def with_csp(output: str, where: str, config: Any) -> str:
+    """The published page with its CSP <meta>; an unknown inline script fails --strict."""
+    if _COMMAND["name"] == "serve" or os.environ.get("OC_NO_CSP"):
+        return output
+    output, unknown = builds.build_of(config).policy.add_meta(output)
+    for body in unknown:
+        _log.warning("%s: inline script not from the theme, blocked by the CSP: %.80r", where, body)
+    return output
+
+
+# Pages of a non-default language search their own language's index; every page gets a CSP.
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    if current_language(config) != default_language(config):
+        output = search.scope_page_config(output, lang_prefix_depth=1)
+    return with_csp(output, page.file.src_uri, config)
+
+
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    return with_csp(output_content, template_name, config) if template_name.endswith(".html") else output_content
+
+
+# `make bench` only (OC_DUMP_MARKDOWN=dir): keep each page's Markdown as rendered.
+@event_priority(-200)
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    target = os.environ.get("OC_DUMP_MARKDOWN")
+    if target:
+        dump_markdown(Path(target), markdown, page, config)
+    return markdown
+
+
+# Numbered pages of long lists (members/2/, ...), after mkdocs-static-i18n (priority -100).
+@event_priority(-150)
+def on_files(files: Any, config: Any) -> Any:
+    return add_list_pages(files, config)
+
+
+# After every language is built (i18n's outer pass): per-language folded search indexes,
+# language sitemaps, downloads and feeds.
+@event_priority(-200)
+def on_post_build(config: Any) -> None:
+    if not is_final_pass(config):
+        return
+    site_dir = Path(config["site_dir"])
+    search.write_indexes(site_dir, languages(config), default_language(config))
+    # en/sitemap.xml: Material fetches one beside each rel=alternate link (feeds included).
+    sitemaps.write_language_sitemaps(site_dir, config.get("site_url") or "", languages(config), default_language(config))
+    builds.build_of(config).publication.write(site_dir)

@@ -1,0 +1,173 @@
+"""Atom feed (per language) and iCalendar file from the dated records.
+
+Only dates written in the data are used: event dates, document issue dates, membership
+starts and ends, progress-update dates and task due dates. A partial date (`2015`,
+`2015-07`) stands for the first day of its period in Atom's mandatory timestamps, and
+the entry's title shows the date as written. The feed's `updated` and the calendar's
+DTSTAMP are the build time (SOURCE_DATE_EPOCH), so two builds are byte-identical.
+"""
+
+from __future__ import annotations
+
+import uuid
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from icalendar import Calendar
+from icalendar import Event as VEvent
+
+from ..model.dates import date_bounds
+from ..render.renderer import Renderer
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+_NAMESPACE = uuid.UUID("5d0e0c3e-7f0a-5b58-9a4e-6f70656e636f")  # fixed: ids never change
+
+
+@dataclass(frozen=True)
+class Item:
+    """One dated happening: what, which record, when (as written), and its texts."""
+
+    what: str  # event, document, membership_start, membership_end, update, task_due
+    record_id: str
+    when: str
+    title: str
+    summary: str
+
+    @property
+    def day(self) -> date:
+        return date_bounds(self.when)[0]
+
+
+def stable_id(lang: str, *parts: str) -> str:
+    """A stable entry id: a name-based UUID of the record, the happening and the language."""
+    return "urn:uuid:" + str(uuid.uuid5(_NAMESPACE, "/".join((lang, *parts))))
+
+
+def _plain(shown: Any) -> str:
+    return shown.value if shown is not None else ""
+
+
+def items(r: Renderer) -> list[Item]:
+    """Every dated happening in the dataset, newest first (ties by id)."""
+    out: list[Item] = []
+    ds = r.dataset
+    for event in ds.events:
+        kind = r.ui(f"vocab.event_class.{event.classification.value}")
+        out.append(Item("event", event.id, event.date, _plain(r.tx(event.title)),
+                        f"{kind} · {r.date(event.date)} · {r.label(event.organization_id).value}"))
+    for doc in ds.documents:
+        if doc.issue_date:
+            title = f"{r.ui('feeds.document_issued')}: {r.label(doc.id).value}"
+            out.append(Item("document", doc.id, doc.issue_date, title,
+                            f"{_plain(r.tx(doc.title))} · {r.date(doc.issue_date)}"))
+    for m in ds.memberships:
+        who = r.label(m.person_id or m.post_id or m.id).value
+        role = r.ui(f"vocab.role.{m.role.value}")
+        org = r.label(m.organization_id).value
+        if m.start_date:
+            out.append(Item("membership_start", m.id, m.start_date,
+                            r.ui("feeds.membership_start", who=who, role=role, org=org),
+                            f"{r.date(m.start_date)}"))
+        if m.end_date:
+            reason = _plain(r.tx(m.end_reason))
+            out.append(Item("membership_end", m.id, m.end_date,
+                            r.ui("feeds.membership_end", who=who, role=role, org=org),
+                            " · ".join(x for x in (r.date(m.end_date), reason) if x)))
+    for upd in ds.updates:
+        target = upd.task_id or upd.indicator_id or upd.id
+        parts = [r.date(upd.date) or ""]
+        if upd.status is not None:
+            parts.append(r.ui(f"vocab.status.{upd.status.value}"))
+        if upd.percent is not None:
+            parts.append(r.pct(upd.percent) or "")
+        if upd.text is not None:
+            parts.append(_plain(r.tx(upd.text)))
+        out.append(Item("update", upd.id, upd.date,
+                        r.ui("feeds.update", target=r.label(target).value),
+                        " · ".join(p for p in parts if p)))
+    out.sort(key=lambda i: (i.day, i.when, i.record_id, i.what), reverse=True)
+    return out
+
+
+# The newest entries an Atom feed carries: feeds are for following changes; the whole
+# history is in the downloads and on the "What changed" page.
+FEED_LIMIT = 500
+
+
+def _stamp(value: datetime) -> str:
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def atom_feed(r: Renderer, *, title: str, feed_url: str, home_url: str, updated: datetime) -> bytes:
+    """The Atom (RFC 4287) feed of one language, escaped by ElementTree."""
+    ET.register_namespace("", ATOM_NS)
+
+    def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+        element = ET.SubElement(parent, f"{{{ATOM_NS}}}{tag}", attrs)
+        if text is not None:
+            element.text = text
+        return element
+
+    feed = ET.Element(f"{{{ATOM_NS}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": r.lang})
+    sub(feed, "id", stable_id(r.lang, "feed"))
+    sub(feed, "title", title)
+    sub(feed, "subtitle", r.ui("feeds.subtitle"))
+    sub(feed, "updated", _stamp(updated))
+    sub(feed, "link", rel="self", type="application/atom+xml", href=feed_url)
+    sub(feed, "link", rel="alternate", type="text/html", href=home_url)
+    author = sub(feed, "author")
+    sub(author, "name", title)
+    sub(feed, "rights", r.ui("opendata.licence_name"))
+    for item in items(r)[:FEED_LIMIT]:
+        entry = sub(feed, "entry")
+        sub(entry, "id", stable_id(r.lang, item.what, item.record_id))
+        sub(entry, "title", item.title)
+        when = datetime(item.day.year, item.day.month, item.day.day, tzinfo=UTC)
+        sub(entry, "updated", _stamp(when))
+        sub(entry, "published", _stamp(when))
+        sub(entry, "link", rel="alternate", type="text/html", href=r.permalink(item.record_id))
+        sub(entry, "category", term=item.what, label=r.ui(f"feeds.kind.{item.what}"))
+        sub(entry, "summary", item.summary)
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _all_day(value: str) -> tuple[date, date]:
+    """All-day span of a partial date: its first day to the day after its last day."""
+    first, last = date_bounds(value)
+    return first, last + timedelta(days=1)
+
+
+def icalendar_file(r: Renderer, *, name: str, stamp: datetime) -> bytes:
+    """The RFC 5545 calendar of meetings (events) and task due dates in one language."""
+    cal = Calendar()
+    cal.add("prodid", "-//opencommittee//open committee site//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", name)
+    entries: list[tuple[str, str, str, str, str]] = []
+    for event in r.dataset.events:
+        kind = r.ui(f"vocab.event_class.{event.classification.value}")
+        entries.append((event.date, event.id, "event", _plain(r.tx(event.title)), kind))
+    for task in r.dataset.tasks:
+        if task.due_date:
+            entries.append((task.due_date, task.id, "task_due",
+                            r.ui("feeds.task_due", task=_plain(r.tx(task.title))), r.ui("feeds.kind.task_due")))
+    for when, record_id, what, summary, category in sorted(entries):
+        start, end = _all_day(when)
+        vevent = VEvent()
+        vevent.add("uid", f"{what}.{record_id}.{r.lang}@opencommittee")
+        vevent.add("dtstamp", stamp.astimezone(UTC))
+        vevent.add("dtstart", start)
+        vevent.add("dtend", end)
+        vevent.add("summary", summary)
+        description = category
+        if len(when) < 10:
+            description += " · " + r.ui("feeds.partial_date", date=r.date(when) or when)
+        vevent.add("description", description)
+        vevent.add("url", r.permalink(record_id))
+        vevent.add("transp", "TRANSPARENT")
+        cal.add_component(vevent)
+    return cal.to_ical()

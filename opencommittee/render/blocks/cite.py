@@ -1,0 +1,19 @@
+"""The "cite this page" block at the end of every page that lists records."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup
+
+from ...derive.routes import page_key
+from ..renderer import Renderer
+
+
+# Permalink, data version (commit) and date, in the page's language; `info` comes from
+# the publication (publish.publication.Publication.cite).
+def cite(r: Renderer, info: dict[str, Any], title: str | None = None) -> Markup:
+    if title is None:
+        key = page_key(r.path)
+        title = r.ui(f"pages.{key.replace('-', '_')}.title") if key else info["site"]
+    return r.render("cite.html", c=info, title=title)

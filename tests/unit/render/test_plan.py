@@ -1,0 +1,163 @@
+"""Issue 3 at the render layer: the plan page (dashboard, figures with their formulas,
+charts with tables, permalinks) on a rich fixture at two as-of dates, honest pages on the
+embedded data and on a plan with no tasks. No MkDocs build: pages are rendered through the
+blocks (tests/conftest.py: render_page)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+from htmlkit import Page
+
+from conftest import make_context, overlay, render_page
+from opencommittee.derive.context import BuildContext
+from opencommittee.derive.routes import PAGES
+
+AS_OF_A = "2025-11-27"
+AS_OF_B = "2016-06-01"
+
+
+def page(context: BuildContext, lang: str, key: str = "plan") -> Page:
+    return Page(render_page(context, lang, key))
+
+
+# --- rendered site: rich synthetic fixture -----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def rich_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return overlay("rich", tmp_path_factory.mktemp("progress") / "data")
+
+
+@pytest.fixture(scope="module")
+def rich_sites(rich_data: Path) -> dict[str, BuildContext]:
+    """The rich fixture at two as-of dates (nothing else changes)."""
+    return {as_of: make_context(rich_data, as_of=date.fromisoformat(as_of)) for as_of in (AS_OF_A, AS_OF_B)}
+
+
+def test_known_numbers_render_with_formula_in_both_languages(rich_sites: dict[str, BuildContext]) -> None:
+    for lang, value, formula in (("vi", "37,5%", "37,5% = (1 × 100% + 1 × 50% + 2 × 0%) ÷ (1 + 1 + 2) = 150% ÷ 4"),
+                                 ("en", "37.5%", "37.5% = (1 × 100% + 1 × 50% + 2 × 0%) ÷ (1 + 1 + 2) = 150% ÷ 4")):
+        html = page(rich_sites[AS_OF_A], lang)
+        parent = html.of("nv-cha")
+        assert formula in parent
+        assert value in html.of("ke-hoach-trong-so")
+        # The weights table names every child, the one without information included.
+        for child in ("nv-a", "nv-b", "nv-c"):
+            assert re.sub(r"\s+", " ", html.of(child)).split(" ")[0]  # the record exists
+        assert ("Nhiệm vụ D" if lang == "vi" else "Task D") in parent
+        assert ("không tính: chưa có thông tin" if lang == "vi" else "not counted: no information yet") in parent
+
+
+def test_single_all_completed_deep_and_empty_plans(rich_sites: dict[str, BuildContext]) -> None:
+    vi = page(rich_sites[AS_OF_A], "vi")
+    en = page(rich_sites[AS_OF_A], "en")
+    assert "40% = (1 × 40%) ÷ (1)" in en.of("ke-hoach-mot-nhiem-vu")
+    assert "100% = (1 × 100% + 3 × 100%) ÷ (1 + 3) = 400% ÷ 4" in en.of("ke-hoach-hoan-thanh")
+    # Deep: 80 % at levels 5→2 (60 and 100 at weight 1), then (1 × 80 + 3 × 0) ÷ 4 at level 1;
+    # the cancelled branch (weight 5) is listed and not counted.
+    for level in ("cap-4", "cap-3", "cap-2"):
+        assert en.of(level).split("(from subtasks)")[0].strip().endswith("80%")
+    assert "20% = (1 × 80% + 3 × 0%) ÷ (1 + 3)" in en.of("cap-1")
+    assert "not counted: cancelled" in en.of("cap-1")
+    assert "20%" in en.of("ke-hoach-nhieu-cap")
+    assert "No task is recorded under this plan yet" in en.of("ke-hoach-trong")
+    assert "Chưa có nhiệm vụ nào được ghi nhận thuộc kế hoạch này" in vi.of("ke-hoach-trong")
+    assert "%" not in en.of("ke-hoach-trong").replace("0 %", "")
+
+
+def test_every_task_indicator_and_update_has_a_permalink(rich_sites: dict[str, BuildContext], rich_data: Path) -> None:
+    data = rich_data
+    ids = [r["id"] for name in ("plans", "tasks", "indicators", "updates") for r in yaml.safe_load((data / f"{name}.yml").read_text(encoding="utf-8"))]
+    for lang in ("vi", "en"):
+        html = page(rich_sites[AS_OF_A], lang)
+        missing = [i for i in ids if i not in html.ids]
+        assert not missing, (lang, missing)
+        assert len(html.ids) == len(set(html.ids)), "duplicate HTML ids"
+    # An update's evidence and note are in its timeline entry; data text is never markup.
+    en = page(rich_sites[AS_OF_A], "en")
+    assert "Surveyed <b>20</b> schools" in en.of("cn-b-2015")
+    assert "Synthetic progress report" in en.of("cn-b-2015")
+    assert "(not yet translated)" in en.of("cn-b-2016")
+
+
+def test_charts_are_named_images_with_tables(rich_sites: dict[str, BuildContext]) -> None:
+    for lang in ("vi", "en"):
+        raw = render_page(rich_sites[AS_OF_A], lang, "plan")
+        html = Page(raw)
+        assert len(html.svgs) >= 5, "status, due year, progress over time, two indicators"
+        for svg in html.svgs:
+            title, desc = (svg["aria-labelledby"] or "").split()
+            assert title in html.ids and desc in html.ids
+            assert html.of(title), "the accessible name is not empty"
+        assert html.tables >= len(html.svgs)
+        assert "<script" not in raw.split('class="oc-block oc-plan"')[1].split("</article>")[0]
+        # Status bars are labelled with the status name and count, not colour alone.
+        status = html.of("oc_chart_status")
+        assert ("Hoàn thành" if lang == "vi" else "Completed") in status and "4" in status
+    en = page(rich_sites[AS_OF_A], "en")
+    assert "Target: 95%" in en.of("oc_chart_ty-le-truong-chuan")
+    assert "82.5%" in en.of("oc_chart_ty-le-truong-chuan")
+    assert "1,040" in en.of("so-truong-moi") and "1.040" in page(rich_sites[AS_OF_A], "vi").of("so-truong-moi")
+
+
+def test_dashboard_counts_and_lists(rich_sites: dict[str, BuildContext]) -> None:
+    en = page(rich_sites[AS_OF_A], "en")
+    status = en.of("oc_by_status")
+    for label, count in (("Completed", 4), ("In progress", 3), ("Not started", 2), ("Cancelled", 1),
+                         ("From subtasks only", 5), ("No information", 3)):
+        assert f"{label} {count}" in status, label
+    assert "DOET 17" in en.of("oc_by_lead") and "PPC 1" in en.of("oc_by_lead")
+    assert "2015 2" in en.of("oc_by_due_year") and "No due date 11" in en.of("oc_by_due_year")
+    overdue = en.of("oc_overdue")
+    assert "Task B" in overdue and "Task C" in overdue and "Parent task" in overdue and "Task A" not in overdue
+    assert "Finished task" not in overdue
+    latest = en.of("oc_latest")
+    assert latest.index("May 1, 2024") < latest.index("September 5, 2019")
+
+
+def test_changing_only_the_as_of_date_changes_only_overdue_stale_and_labels(rich_sites: dict[str, BuildContext]) -> None:
+    a, b = rich_sites[AS_OF_A], rich_sites[AS_OF_B]
+    assert a.layout.pages == b.layout.pages, "no record moves to another page"
+    for lang in ("vi", "en"):
+        for key in PAGES:
+            for number in range(1, a.layout.count(key) + 1):
+                pa, pb = (Page(render_page(ctx, lang, key, number)) for ctx in (a, b))
+                assert pa.stable == pb.stable, f"{lang} {key} {number} differs outside the as-of-dependent parts"
+    early, late = page(b, "en"), page(a, "en")
+    assert "No task is overdue" in early.of("oc_overdue") and "Task B" in late.of("oc_overdue")
+    assert "Task B" not in early.of("oc_stale") and "Task B" in late.of("oc_stale")
+    assert "June 1, 2016" in early.of("oc_overdue") and "November 27, 2025" in late.of("oc_overdue")
+
+
+# --- honest pages with thin data ---------------------------------------------------------
+
+
+def test_embedded_data_reads_honestly(embedded: BuildContext) -> None:
+    for lang, since, no_pct in (("vi", "chưa có thông tin kể từ 25 tháng 8, 2014", "Chưa nhiệm vụ nào trong số này có báo cáo tiến độ"),
+                                ("en", "no information since August 25, 2014", "No progress has been reported for any of these tasks yet")):
+        html = page(embedded, lang)
+        for task_id in ("soan-thao-ke-hoach-chuong-trinh-100", "hoan-thien-he-thong-van-ban"):
+            assert since in html.of(task_id)
+            assert "%" not in html.of(task_id)
+        assert no_pct in html.of("oc_loose")
+        assert html.svgs == [], "no chart drawn from no data"
+        assert "%" not in html.of("ke-hoach-thuc-hien-chuong-trinh-100")
+
+
+@pytest.fixture(scope="module")
+def empty_site(tmp_path_factory: pytest.TempPathFactory) -> BuildContext:
+    return make_context(overlay("empty", tmp_path_factory.mktemp("progress-empty") / "data"))
+
+
+def test_no_tasks_at_all(empty_site: BuildContext) -> None:
+    en = page(empty_site, "en")
+    assert "No task has been published yet." in en.of("oc_by_status")
+    assert "No task is recorded under this plan yet" in en.of("ke-hoach-thuc-hien-chuong-trinh-100")
+    assert en.svgs == []
+    vi = page(empty_site, "vi")
+    assert "Chưa có nhiệm vụ nào được công bố." in vi.of("oc_by_status")
