@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..load.strict_yaml import Loc
+from . import bodies
 from .dataset import Collector, Dataset
 from .records import REFERENCES, Event, Indicator, Update, reference_targets
 from .vocab import Unit
@@ -96,6 +97,7 @@ def run(dataset: Dataset, collections: dict[str, list[Any]], out: Collector) -> 
     check_cycles(dataset, "tasks", out)
     check_cycles(dataset, "organizations", out)
     check_units(dataset, out)
+    bodies.run(dataset, out)
 
 
 # A parent_id chain that comes back to its start is a cycle.

@@ -18,6 +18,7 @@ from .records import (
     Plan,
     Post,
     Record,
+    SiteSetting,
     Source,
     Task,
     Update,
@@ -49,6 +50,10 @@ class Dataset:
     @property
     def organizations(self) -> list[Organization]:
         return self.collections["organizations"]  # type: ignore[return-value]
+
+    @property
+    def site(self) -> list[SiteSetting]:
+        return self.collections.get("site", [])  # type: ignore[return-value]
 
     @property
     def people(self) -> list[Person]:

@@ -114,6 +114,9 @@ class Post(Sourced):
     organization_id: Id
     role: Role
     ex_officio_post_id: Id | None = None
+    # How many people hold the seat at the same time (two overlapping holders of a
+    # single seat are an error).
+    holders: Annotated[int, Field(ge=1)] = 1
 
 
 class Membership(Sourced, TimeScoped):
@@ -182,6 +185,15 @@ class Event(Sourced):
     location: Text | None = None
     agenda: list[AgendaItem] = Field(default_factory=list)
     outcomes: list[Outcome] = Field(default_factory=list)
+
+
+class SiteSetting(Record):
+    """The site's own settings, in data (`data/site.yml`, at most one record): which body
+    the site is about, when the data holds several, and a name for a site of several."""
+
+    committee_id: Id | None = None
+    name: Text | None = None
+    description: Text | None = None
 
 
 class Plan(Sourced):
@@ -286,6 +298,7 @@ REFERENCES: dict[str, tuple[str, ...]] = {
     "support_ids": ("organizations",),
     "task_id": ("tasks",),
     "indicator_id": ("indicators",),
+    "committee_id": ("organizations",),
 }
 
 
@@ -310,4 +323,5 @@ COLLECTIONS: dict[str, type[Record]] = {
     "tasks": Task,
     "indicators": Indicator,
     "updates": Update,
+    "site": SiteSetting,
 }

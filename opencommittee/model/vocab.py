@@ -6,11 +6,24 @@ from enum import StrEnum
 
 
 class OrgClass(StrEnum):
+    """The kind of an organization. The first five are inter-sectoral coordinating bodies
+    (the four forms of Decision 23/2023/QĐ-TTg, Art. 2, and working groups): each of them
+    gets its own pages on the site."""
+
+    council = "council"
+    commission = "commission"
     steering_committee = "steering_committee"
+    task_force = "task_force"
+    working_group = "working_group"
     government = "government"
     party = "party"
     department = "department"
     other = "other"
+
+
+# The kinds of body the site publishes as committees (a profile, members, events, plan).
+BODY_KINDS = (OrgClass.council, OrgClass.commission, OrgClass.steering_committee,
+              OrgClass.task_force, OrgClass.working_group)
 
 
 class Role(StrEnum):
