@@ -142,3 +142,63 @@ def line_chart(
         chart_id, title, desc, WIDTH, height, left, right, top, bottom, y_ticks, x_ticks, built,
         tuple(Tick(y_of(v), label) for v, label in rules),
     )
+
+
+# --- seats over time ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Span:
+    """One membership on a timeline: positions in % of the width (no text is scaled)."""
+
+    label: str
+    start: float | None  # a known start
+    end: float | None  # a known end
+    open_from: float | None  # drawn from here to the as-of date: no end recorded
+    open_to: float | None
+    unknown_from: float | None  # drawn from the timeline's start: the start is not known
+    points: tuple[float, ...]  # "as of" dates: known to hold on that day only
+
+
+@dataclass(frozen=True)
+class Timeline:
+    id: str
+    title: str
+    desc: str
+    spans: tuple[Span, ...]
+    ticks: tuple[Tick, ...]
+    row: int = 34
+
+    @property
+    def height(self) -> int:
+        return self.row * len(self.spans) + 30
+
+
+def timeline(chart_id: str, title: str, desc: str, rows: Sequence[tuple[str, date | None, date | None, date | None]],
+             until: date, max_ticks: int = 4) -> Timeline:
+    """Rows of (label, known start, known end, as-of day) from the first known day to
+    `until` (the build's as-of date). Known periods are solid, open ends and unknown
+    starts are drawn apart, and "as of" days are points."""
+    days = [d for _l, *ds in rows for d in ds if d is not None] + [until]
+    first = min(days)
+    span = max((until - first).days, 1)
+
+    def pos(day: date) -> float:
+        return round(100 * (min(day, until) - first).days / span, 2)
+
+    built = []
+    for label, start, end, as_of in rows:
+        built.append(Span(
+            label,
+            pos(start) if start else None,
+            pos(end) if end else None,
+            pos(start) if start and not end else None,
+            pos(until) if start and not end else None,
+            0.0 if end and not start else None,
+            (pos(as_of),) if as_of and not (start or end) else (),
+        ))
+    y0, y1 = first.year, until.year
+    count = min(max_ticks, y1 - y0)
+    years = sorted({y0 + round(i * (y1 - y0) / count) for i in range(count + 1)}) if count else [y0]
+    ticks = tuple(Tick(pos(max(date(y, 1, 1), first)), str(y)) for y in years)
+    return Timeline(chart_id, title, desc, tuple(built), ticks)

@@ -17,8 +17,10 @@ from ..model.dataset import Dataset
 from ..model.records import DEFAULT_LANG
 from . import progress
 from .indexes import Indexes
-from .listings import LISTINGS
+from .listings import listings_of
 from .paging import DEFAULT_PAGE_SIZE, Layout
+from .routes import Router
+from .subject_listings import Years, subject_listings
 
 
 @dataclass(frozen=True)
@@ -51,18 +53,41 @@ class BuildContext:
         self.settings = settings
         # Set by the glue once the publication (downloads, history) is known.
         self.published: Published | None = None
+        self._progress_at: dict[date, progress.Progress] = {}
 
     @cached_property
     def indexes(self) -> Indexes:
         return Indexes(self.dataset)
 
     @cached_property
+    def router(self) -> Router:
+        """Paths of pages (the body the site is about has the site's own pages)."""
+        primary = self.indexes.primary
+        return Router(primary.id if primary else None)
+
+    @cached_property
+    def years(self) -> Years:
+        return Years(self.dataset, self.indexes, self.settings.as_of)
+
+    @cached_property
     def layout(self) -> Layout:
-        """Every paginated list cut into pages."""
-        result = Layout(max(1, int(self.settings.page_size)))
-        for key, listing in LISTINGS.items():
-            result.add(key, listing(self.dataset, self.indexes, self.settings.as_of))
+        """Every paged list cut into pages: the site's and the bodies' pages first (they
+        decide where each record is anchored), then the pages about one subject."""
+        size = max(2, int(self.settings.page_size))
+        result = Layout(size)
+        for key, entries in listings_of(self.dataset, self.indexes, self.settings.as_of, size):
+            result.add(key, entries)
+        for key, entries in subject_listings(self.dataset, self.indexes, self.settings.as_of, self.years):
+            result.add(key, entries)
         return result
+
+    def progress_at(self, day: date) -> progress.Progress:
+        """Every task's state at the end of `day`, from the updates dated up to then
+        (computed once per day asked, for the year pages)."""
+        if day not in self._progress_at:
+            self._progress_at[day] = progress.compute(self.dataset.tasks, self.dataset.updates, day,
+                                                      self.settings.stale_after_days, until=day)
+        return self._progress_at[day]
 
     @cached_property
     def progress(self) -> progress.Progress:
@@ -70,7 +95,19 @@ class BuildContext:
         return progress.compute(self.dataset.tasks, self.dataset.updates, self.settings.as_of,
                                 self.settings.stale_after_days)
 
+    @staticmethod
+    def loose_group(scope: str | None) -> str | None:
+        """The group of the tasks in no plan of one scope (None: the site's own)."""
+        return None if scope is None else f"loose:{scope}"
+
+    @cached_property
+    def task_groups(self) -> dict[str, str | None]:
+        """Each task's group for roll-ups over time: its plan, else its scope's loose tasks."""
+        plans = progress.tasks_plan(self.dataset.tasks)
+        return {t.id: plans[t.id] or self.loose_group(self.indexes.scope_of(t.id)) for t in self.dataset.tasks}
+
     @cached_property
     def progress_over_time(self) -> dict[str | None, list[tuple[date, float]]]:
-        """Each plan's overall progress at its update days."""
-        return progress.progress_over_time(self.dataset.tasks, self.dataset.updates, self.settings.as_of)
+        """Each plan's (and each scope's loose tasks') overall progress at update days."""
+        return progress.progress_over_time(self.dataset.tasks, self.dataset.updates, self.settings.as_of,
+                                           group_of=self.task_groups)

@@ -30,51 +30,97 @@ DEFAULT_PAGE_SIZE = 50
 
 @dataclass(frozen=True)
 class Entry:
-    """One item of a paginated list: a record id (or None), its section, nested ids."""
+    """One item of a paginated list: a record id (or None), its section, nested ids.
+
+    `part` > 0 marks the continuation of a record whose nested items did not fit one
+    page (an event with hundreds of agenda items): the record is anchored on the page of
+    its first part. `anchor` False marks a reference to a record anchored elsewhere (a
+    person's memberships on their page, a year's meetings): it never decides where the
+    record lives.
+    """
 
     id: str | None
     section: str = ""
     nested: tuple[str, ...] = ()
+    part: int = 0
+    anchor: bool = True
+    # What the record itself costs on a page, in entries (a plan with its weights table
+    # and chart is heavier than a membership).
+    cost: int = 1
+
+    @property
+    def weight(self) -> int:
+        """What the entry costs on a page: itself and each nested item."""
+        return self.cost + len(self.nested)
+
+
+def chunked(record_id: str, section: str, nested: tuple[str, ...], size: int, anchor: bool = True) -> list[Entry]:
+    """One entry per record, or several parts when its nested items exceed `size`."""
+    if len(nested) <= size:
+        return [Entry(record_id, section, nested, 0, anchor)]
+    return [Entry(record_id, section, nested[i: i + size], i // size, anchor) for i in range(0, len(nested), size)]
+
+
+Key = tuple[str, str | None]
 
 
 @dataclass
 class Layout:
-    """Every listing split into pages, and where each id and section landed."""
+    """Every listing split into pages, and where each id and section landed.
+
+    Pages are filled up to `page_size` weight units (an entry and its nested items), so
+    that no page grows with the shape of the data.
+    """
 
     page_size: int
-    pages: dict[str, list[list[Entry]]] = field(default_factory=dict)
-    where: dict[str, tuple[str, int]] = field(default_factory=dict)
-    sections: dict[tuple[str, str], int] = field(default_factory=dict)
+    pages: dict[Key, list[list[Entry]]] = field(default_factory=dict)
+    where: dict[str, tuple[Key, int]] = field(default_factory=dict)
+    sections: dict[tuple[Key, str], int] = field(default_factory=dict)
+    # Entries (parts of one record count once) before each page, per key.
+    offsets: dict[Key, list[int]] = field(default_factory=dict)
 
-    def add(self, key: str, entries: list[Entry]) -> None:
-        size = self.page_size
-        chunks = [entries[i : i + size] for i in range(0, len(entries), size)] or [[]]
+    def add(self, key: Key, entries: list[Entry]) -> None:
+        chunks: list[list[Entry]] = [[]]
+        weight = 0
+        for entry in entries:
+            if chunks[-1] and weight + entry.weight > self.page_size:
+                chunks.append([])
+                weight = 0
+            chunks[-1].append(entry)
+            weight += entry.weight
         self.pages[key] = chunks
+        offsets, before = [], 0
         for number, chunk in enumerate(chunks, 1):
+            offsets.append(before)
+            before += sum(1 for e in chunk if e.part == 0)
             for entry in chunk:
+                self.sections.setdefault((key, entry.section), number)
+                if not entry.anchor:
+                    continue
                 for rid in (entry.id, *entry.nested):
                     if rid and rid not in self.where:
                         self.where[rid] = (key, number)
-                self.sections.setdefault((key, entry.section), number)
+        self.offsets[key] = offsets
 
     # (page key, page number) of a record id, or None when no listing holds it.
-    def locate(self, record_id: str) -> tuple[str, int] | None:
+    def locate(self, record_id: str) -> tuple[Key, int] | None:
         return self.where.get(record_id)
 
     # Number of pages of a key (1 when it is not paginated).
-    def count(self, key: str) -> int:
+    def count(self, key: Key) -> int:
         return len(self.pages.get(key, [[]]))
 
     # Entries on page `number` (1-based) of `key`.
-    def entries(self, key: str, number: int) -> list[Entry]:
+    def entries(self, key: Key, number: int) -> list[Entry]:
         chunks = self.pages.get(key)
         if not chunks or not 1 <= number <= len(chunks):
             return []
         return chunks[number - 1]
 
-    # Offset of the first entry of a page in the whole list.
-    def offset(self, key: str, number: int) -> int:
-        return (number - 1) * self.page_size
+    # How many records come before page `number` of `key`.
+    def offset(self, key: Key, number: int) -> int:
+        found = self.offsets.get(key, [0])
+        return found[number - 1] if 1 <= number <= len(found) else 0
 
 
 def window(current: int, total: int, radius: int = 2) -> list[int | None]:

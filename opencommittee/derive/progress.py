@@ -213,6 +213,16 @@ class Progress:
         roots = [self.states[t] for t in self.roots if plan_id is ... or self.states[t].plan_id == plan_id]
         return weighted_rollup((s.task.id, s.task.weight, s.progress, s.status == Status.cancelled) for s in roots)
 
+    def overall_group(self, group_of: dict[str, str | None], group: str | None) -> RollUp:
+        """Roll-up over the top-level tasks of one group (see progress_over_time)."""
+        roots = [self.states[t] for t in self.roots if group_of.get(t) == group]
+        return weighted_rollup((s.task.id, s.task.weight, s.progress, s.status == Status.cancelled) for s in roots)
+
+    def overall_of(self, plan_ids: set[str]) -> RollUp:
+        """Roll-up over the top-level tasks of several plans (a body's plans)."""
+        roots = [self.states[t] for t in self.roots if self.states[t].plan_id in plan_ids]
+        return weighted_rollup((s.task.id, s.task.weight, s.progress, s.status == Status.cancelled) for s in roots)
+
     @property
     def overdue(self) -> list[TaskState]:
         """Overdue tasks, the longest overdue first."""
@@ -373,26 +383,31 @@ def sample_days(days: Iterable[date], max_points: int = 24) -> list[date]:
     return sorted({last_day_of(str(d.year)) for d in unique})
 
 
-def progress_over_time(tasks: Sequence[Task], updates: Sequence[Update], as_of: date, max_points: int = 24) -> dict[str | None, list[tuple[date, float]]]:
-    """Overall progress of each plan (None: tasks in no plan) as it stood after its update days.
+def progress_over_time(tasks: Sequence[Task], updates: Sequence[Update], as_of: date, max_points: int = 24,
+                       group_of: dict[str, str | None] | None = None) -> dict[str | None, list[tuple[date, float]]]:
+    """Overall progress of each group of tasks (by default each plan, None: tasks in no
+    plan) as it stood on the days updates were dated.
 
-    Each plan is sampled on the days its own tasks were updated (at most `max_points`,
-    by month or year ends beyond that). A day where none of the plan's tasks had reported
-    progress yet gives no point (never a fake 0 %).
+    The days are the update days of all groups, at most `max_points` of them (month or
+    year ends beyond that), so the cost never grows with the number of plans. A group
+    gets a point on each such day from its first update on; a day where none of its tasks
+    had reported progress yet gives no point (never a fake 0 %).
     """
-    plans = tasks_plan(tasks)
+    groups = group_of if group_of is not None else tasks_plan(tasks)
     ordered = order_updates(updates)
-    days: dict[str | None, list[date]] = {}
+    first: dict[str | None, date] = {}
+    days: list[date] = []
     for update in ordered:
-        if update.task_id in plans:
-            days.setdefault(plans[update.task_id], []).append(last_day_of(update.date))
-    samples = {group: set(sample_days(found, max_points)) for group, found in days.items()}
-    points: dict[str | None, list[tuple[date, float]]] = {group: [] for group in samples}
-    for day in sorted(set().union(*samples.values())):
+        if update.task_id in groups:
+            day = last_day_of(update.date)
+            days.append(day)
+            first.setdefault(groups[update.task_id], day)
+    points: dict[str | None, list[tuple[date, float]]] = {group: [] for group in first}
+    for day in sample_days(days, max_points):
         state = compute(tasks, ordered, as_of, until=day, ordered=True)
-        for group, wanted in samples.items():
-            if day in wanted:
-                value = state.overall(group).value
+        for group, since in first.items():
+            if since <= day:
+                value = state.overall_group(groups, group).value
                 if value is not None:
                     points[group].append((day, value))
     return points

@@ -1,5 +1,7 @@
-"""Paging mechanics: a layout cuts a listing into pages and knows where each id landed;
-page paths and numbers; the pager window; renderer links to the page holding a record."""
+"""Paging mechanics: pages are filled by weight (an entry and its nested items), records
+too big for one page continue in parts, references never decide where a record lives;
+page paths and numbers of every kind of page; the pager window; renderer links to the
+page holding a record."""
 
 from __future__ import annotations
 
@@ -7,22 +9,45 @@ from datetime import date
 from pathlib import Path
 
 from conftest import make_context
-from opencommittee.derive.paging import Entry, Layout, window
-from opencommittee.derive.routes import page_number, page_path
+from opencommittee.derive.paging import Entry, Layout, chunked, window
+from opencommittee.derive.routes import PageRef, Router, page_number, page_path
 from opencommittee.devtools.synthetic import write
 from opencommittee.render.renderer import Renderer
 
+KEY = ("members", None)
 
-def test_layout_splits_and_locates() -> None:
-    layout = Layout(page_size=2)
-    layout.add("members", [Entry("a", "s1"), Entry("b", "s1", ("b1", "b2")), Entry("c", "s2"), Entry(None, "s3"), Entry("e", "s3")])
-    assert layout.count("members") == 3
-    assert layout.locate("b2") == ("members", 1)
-    assert layout.locate("c") == ("members", 2)
-    assert layout.locate("e") == ("members", 3)
-    assert layout.sections[("members", "s3")] == 2
-    assert [e.id for e in layout.entries("members", 3)] == ["e"]
-    assert layout.entries("members", 4) == []
+
+def test_layout_fills_pages_by_weight_and_locates() -> None:
+    layout = Layout(page_size=3)
+    layout.add(KEY, [Entry("a", "s1"), Entry("b", "s1", ("b1", "b2")), Entry("c", "s2"), Entry(None, "s3"), Entry("e", "s3")])
+    # a (1) | b with two nested (3) | c, placeholder, e (3)
+    assert layout.count(KEY) == 3
+    assert [e.id for e in layout.entries(KEY, 1)] == ["a"]
+    assert layout.locate("b2") == (KEY, 2)
+    assert layout.locate("e") == (KEY, 3)
+    assert layout.sections[(KEY, "s3")] == 3
+    assert layout.entries(KEY, 4) == []
+    assert [layout.offset(KEY, n) for n in (1, 2, 3)] == [0, 1, 2]
+
+
+def test_a_record_too_big_for_a_page_continues_in_parts() -> None:
+    parts = chunked("event", "events", tuple(f"item-{i}" for i in range(7)), 3)
+    assert [(p.part, p.nested) for p in parts] == [(0, ("item-0", "item-1", "item-2")), (1, ("item-3", "item-4", "item-5")), (2, ("item-6",))]
+    layout = Layout(page_size=4)
+    layout.add(KEY, parts)
+    assert layout.count(KEY) == 3
+    # Anchored on the page of its first part; each nested item on its own page.
+    assert layout.locate("event") == (KEY, 1)
+    assert layout.locate("item-4") == (KEY, 2) and layout.locate("item-6") == (KEY, 3)
+    # Parts count once in offsets (event numbering).
+    assert [layout.offset(KEY, n) for n in (1, 2, 3)] == [0, 1, 1]
+
+
+def test_references_never_anchor() -> None:
+    layout = Layout(page_size=10)
+    layout.add(("person", "p"), [Entry("m1", "current", anchor=False)])
+    layout.add(KEY, [Entry("m1", "current")])
+    assert layout.locate("m1") == (KEY, 1)
 
 
 def test_page_paths_and_numbers() -> None:
@@ -35,14 +60,40 @@ def test_page_paths_and_numbers() -> None:
     assert window(6, 12) == [1, None, 4, 5, 6, 7, 8, None, 12]
 
 
+def test_router_paths_round_trip() -> None:
+    router = Router(primary="main-body")
+    cases = {
+        PageRef("members", "main-body"): "members/",
+        PageRef("members", "other-body", 3): "committees/other-body/members/3/",
+        PageRef("committee", "other-body"): "committees/other-body/",
+        PageRef("plan", "other-body"): "committees/other-body/plan/",
+        PageRef("committees", None, 2): "committees/2/",
+        PageRef("person", "to-hung-khoa"): "people/to-hung-khoa/",
+        PageRef("person", "2", 2): "people/2/2/",
+        PageRef("organization", "ubnd-tinh"): "organizations/ubnd-tinh/",
+        PageRef("year", "2014"): "years/2014/",
+        PageRef("years"): "years/",
+        PageRef("home"): "",
+    }
+    for ref, path in cases.items():
+        assert router.path(ref) == path, ref
+        expected = PageRef(ref.kind, router.subject(ref.kind, ref.subject), ref.number)
+        assert router.parse(path) == expected, path
+    assert router.parse("nowhere/") is None
+
+
 def test_renderer_links_to_the_page_holding_a_record(tmp_path: Path) -> None:
     write(tmp_path / "data", scale=1)
     context = make_context(tmp_path / "data", as_of=date(2025, 6, 30), page_size=5)
     dataset = context.dataset
     r = Renderer(context, "en", "en/members/2/")
-    last_person = sorted(dataset.people, key=lambda p: p.name)[-1].id
-    key, number = r.locate(last_person)
-    assert key == "members" and number > 2
-    assert r.link(last_person) == f"../{number}/#{last_person}"
-    assert r.permalink(last_person).endswith(f"/en/members/{number}/#{last_person}")
+    post = dataset.posts[-1].id
+    ref = r.locate(post)
+    assert ref.kind == "members" and ref.number > 2
+    assert r.link(post) == f"../{ref.number}/#{post}"
+    assert r.permalink(post).endswith(f"/en/members/{ref.number}/#{post}")
     assert r.page_number("members") == 2
+    # People and organizations have pages of their own.
+    person = dataset.people[0].id
+    assert r.link(person) == f"../../people/{person}/"
+    assert r.permalink(person).endswith(f"/en/people/{person}/")
