@@ -30,7 +30,7 @@ import yaml
 
 from opencommittee.cli.main import main
 from opencommittee.derive.context import BuildContext, Settings
-from opencommittee.derive.routes import lang_root, page_path
+from opencommittee.derive.routes import SUBJECT_FOLDERS, PageRef, lang_root
 from opencommittee.model.loader import load_dataset
 from opencommittee.publish.publication import Publication
 from opencommittee.render.blocks import MACROS
@@ -124,14 +124,17 @@ def make_context(data_dir: Path = DATA, *, as_of: date = EPOCH_DAY, page_size: i
 
 
 def docs_page(key: str) -> Path:
-    """The Markdown page in docs/ of a page key."""
+    """The Markdown page in docs/ of a page kind (pages about one subject: its template)."""
+    if key in SUBJECT_FOLDERS:
+        return ROOT / "docs" / "_templates" / f"{key}.md"
     return ROOT / "docs" / f"{'index' if key == 'home' else key}.md"
 
 
-def render_page(context: BuildContext, lang: str, key: str, number: int = 1) -> str:
-    """A docs/ page with its macro calls rendered through the page blocks (its Markdown
-    with the blocks' HTML in it), for page `number` of a paginated list."""
-    url = lang_root(lang, context.settings.default_lang) + page_path(key, number)
+def render_page(context: BuildContext, lang: str, key: str, number: int = 1, subject: str | None = None) -> str:
+    """A page with its macro calls rendered through the page blocks (its Markdown with
+    the blocks' HTML in it), for page `number` of a paged list; `subject` is the body,
+    person, organization or year the page is about."""
+    url = lang_root(lang, context.settings.default_lang) + context.router.path(PageRef(key, subject, number))
     r = Renderer(context, lang, url)
     macros: dict[str, Any] = {name: partial(block, r) for name, block in MACROS.items()}
     macros["ui"] = r.ui

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from ..derive.translations import coverage, missing
+from ..devtools.synthetic import SCALABLE
 from ..devtools.synthetic import write as write_synthetic
 from ..load.catalogs import message_language
 from ..load.problems import DataError, Problem
@@ -95,7 +96,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 # `synthetic`: a valid, deterministic data folder at any scale (never into data/).
 def cmd_synthetic(args: argparse.Namespace) -> int:
-    counts = write_synthetic(args.out_dir, scale=args.scale, seed=args.seed)
+    scales = {name: value for name in SCALABLE if (value := getattr(args, f"scale_{name}")) is not None}
+    counts = write_synthetic(args.out_dir, scale=args.scale, seed=args.seed, committees=args.committees,
+                             scales=scales, site=not args.no_site)
     print(f"{args.out_dir}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
     return 0
 
@@ -127,6 +130,11 @@ def build_parser() -> argparse.ArgumentParser:
     syn = sub.add_parser("synthetic", help="write a synthetic data folder (tests, benchmark)")
     syn.add_argument("--scale", type=int, default=1, help="1 = a realistic committee, 100 = 100 times larger")
     syn.add_argument("--seed", type=int, default=1)
+    syn.add_argument("--committees", type=int, help="bodies sharing the people (default: one per 5 scales)")
+    syn.add_argument("--no-site", action="store_true", help="leave out data/site.yml (no body chosen)")
+    for name in SCALABLE:
+        syn.add_argument(f"--scale-{name}", type=float, metavar="M",
+                         help=f"multiply the {name} by M (on top of --scale)")
     syn.add_argument("out_dir")
     syn.set_defaults(func=cmd_synthetic)
     return parser

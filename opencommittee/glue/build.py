@@ -9,11 +9,14 @@ that outlives a build is the preview's last valid dataset (`Preview`).
 
 from __future__ import annotations
 
+import re
+from html import escape
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import material
+from markupsafe import Markup
 
 from ..derive.context import BuildContext
 from ..load.clock import build_time
@@ -22,9 +25,12 @@ from ..model.loader import load_dataset
 from ..publish.csp import ScriptPolicy
 from ..publish.publication import Publication
 from ..render.renderer import Renderer
-from .settings import data_dir, settings_from, shown_data_dir
+from .settings import current_language, data_dir, settings_from, shown_data_dir
 
 _ATTRIBUTE = "oc_build"
+# A block's placeholder in a page's Markdown: an HTML comment Markdown keeps as it is.
+_SLOT = "<!--oc-slot-{}-->"
+_SLOT_RE = re.compile(r"<!--oc-slot-(\d+)-->")
 # The data folder's version: its path and the names and modification times of its files.
 Version = tuple[str, tuple[tuple[str, float], ...]]
 
@@ -51,11 +57,25 @@ class Build:
     policy: ScriptPolicy
     # The renderer of the page being built: every macro of a page reuses it.
     _page: tuple[str, str, Renderer] | None = field(default=None, repr=False)
+    # The HTML of each page's blocks, by (language, URL), until it is put in the page.
+    slots: dict[tuple[str, str], list[Markup]] = field(default_factory=dict, repr=False)
 
     def renderer(self, lang: str, page_url: str) -> Renderer:
         if self._page is None or self._page[:2] != (lang, page_url):
             self._page = (lang, page_url, Renderer(self.context, lang, page_url))
         return self._page[2]
+
+    def hold(self, lang: str, page_url: str, html: Markup) -> Markup:
+        """Keep a block's HTML out of Markdown (which would parse it again): the page gets
+        a placeholder, replaced by `fill` once Markdown is done."""
+        slots = self.slots.setdefault((lang, page_url), [])
+        slots.append(html)
+        return Markup(_SLOT.format(len(slots) - 1))
+
+    def fill(self, lang: str, page_url: str, html: str, keep: bool = False) -> str:
+        """A page's HTML with its blocks in place of their placeholders."""
+        slots = self.slots.get((lang, page_url), []) if keep else self.slots.pop((lang, page_url), [])
+        return _SLOT_RE.sub(lambda m: str(slots[int(m.group(1))]) if int(m.group(1)) < len(slots) else m.group(0), html)
 
 
 def make_build(config: Any, dataset: Dataset, version: Version) -> Build:
@@ -88,6 +108,16 @@ def build_of(config: Any) -> Build:
     if current is None:
         raise LookupError("no build for this config: the on_config hook has not run")
     return current
+
+
+def name_site(config: Any) -> None:
+    """The site's name and description come from the data, in the language being built
+    (mkdocs.yml holds only placeholders). MkDocs themes print them without escaping, so
+    they are handed over as escaped HTML text; our own templates use the plain texts
+    (`Renderer.site_title`, `site_description`) and escape them themselves."""
+    r = build_of(config).renderer(current_language(config), "")
+    config["site_name"] = escape(r.site_title)
+    config["site_description"] = escape(r.site_description)
 
 
 @dataclass

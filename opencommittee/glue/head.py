@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from html import unescape
 from typing import Any
 
-from ..derive.routes import is_record_page, page_key
+from ..derive.routes import RECORD_PAGES
 from ..render.blocks.cite import cite
 from .build import build_of
 from .settings import current_language
@@ -15,15 +16,18 @@ def head_context(context: dict[str, Any], page: Any, config: Any) -> dict[str, A
     build = build_of(config)
     url = page.url if page is not None else ""
     r = build.renderer(current_language(config), url)
-    title = page.title if page is not None and page.title else config["site_name"]
-    full_title = title if title == config["site_name"] else f"{title} — {config['site_name']}"
-    key = page_key(r.path)
+    # Page titles and the site name reach us as escaped HTML text; the head template
+    # escapes what it is given, so it gets plain text.
+    site_name = r.site_title
+    title = unescape(page.title) if page is not None and page.title else site_name
+    full_title = title if title == site_name else f"{title} — {site_name}"
+    key = r.ref.kind
     summary_key = f"pages.{key.replace('-', '_')}.summary" if key else None
     try:
-        description = r.ui(summary_key) if summary_key else (config.get("site_description") or "")
+        description = r.ui(summary_key) if summary_key else r.site_description
     except KeyError:
-        description = config.get("site_description") or ""
-    context["oc_head"] = build.publication.head(r.lang, url, full_title, config["site_name"], description)
+        description = r.site_description
+    context["oc_head"] = build.publication.head(r.lang, url, full_title, site_name, description)
     return context
 
 
@@ -31,6 +35,6 @@ def cite_block(html: str, page: Any, config: Any) -> str:
     """on_page_content: a "cite this" block at the end of every page that lists records."""
     build = build_of(config)
     r = build.renderer(current_language(config), page.url)
-    if not is_record_page(r.path):
+    if r.ref.kind not in RECORD_PAGES:
         return html
-    return html + "\n" + str(cite(r, build.publication.cite(r), title=page.title))
+    return html + "\n" + str(cite(r, build.publication.cite(r), title=unescape(page.title) if page.title else None))

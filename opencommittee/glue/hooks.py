@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +21,12 @@ from mkdocs.plugins import event_priority
 from opencommittee.glue import build as builds
 from opencommittee.glue.dump import dump_markdown
 from opencommittee.glue.head import cite_block, head_context
-from opencommittee.glue.pages import add_list_pages
+from opencommittee.glue.pages import add_pages
 from opencommittee.glue.settings import current_language, default_language, is_final_pass, languages
 from opencommittee.load.catalogs import message_language, messages
 from opencommittee.load.problems import DataError
 from opencommittee.publish import search, sitemaps
+from opencommittee.render.blocks.common import page_title
 from opencommittee.render.ids import duplicate_ids
 
 _log = logging.getLogger("mkdocs.hooks.opencommittee")
@@ -37,7 +39,10 @@ def on_startup(command: str, dirty: bool) -> None:
     _COMMAND["name"] = command
 
 
-# Fail the build, before any page is rendered, with every data problem.
+# Fail the build, before any page is rendered, with every data problem; then name the
+# site from its data, in the language being built (after mkdocs-static-i18n, -100, has
+# set up that language).
+@event_priority(-110)
 def on_config(config: Any) -> Any:
     try:
         PREVIEW.remember(builds.start(config))
@@ -51,6 +56,7 @@ def on_config(config: Any) -> Any:
         builds.start(config, fallback=last)
         notice = messages(message_language())["serve_last_good"]["message"]
         print(f"\n{report}\n{notice}", file=sys.stderr, flush=True)
+    builds.name_site(config)
     return config
 
 
@@ -62,6 +68,7 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
 # A "cite this" block (permalink, data version, date) at the end of every record page;
 # an id defined twice on a page (a record id equal to a heading anchor) fails --strict.
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    html = builds.build_of(config).fill(current_language(config), page.url, html)
     for value in duplicate_ids(html):
         _log.warning(
             "%s: id '%s' is used twice on this page (a record id in data/ equal to a heading "
@@ -91,19 +98,24 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
     return with_csp(output_content, template_name, config) if template_name.endswith(".html") else output_content
 
 
-# `make bench` only (OC_DUMP_MARKDOWN=dir): keep each page's Markdown as rendered.
+# After the macros: the page's title (its <title>, header and switcher) is set from the
+# data as escaped text, since themes print it as it is. `make bench` only
+# (OC_DUMP_MARKDOWN=dir): keep each page's Markdown as rendered.
 @event_priority(-200)
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    page.meta["title"] = escape(page_title(builds.build_of(config).renderer(current_language(config), page.url)))
     target = os.environ.get("OC_DUMP_MARKDOWN")
     if target:
-        dump_markdown(Path(target), markdown, page, config)
+        filled = builds.build_of(config).fill(current_language(config), page.url, markdown, keep=True)
+        dump_markdown(Path(target), filled, page, config)
     return markdown
 
 
-# Numbered pages of long lists (members/2/, ...), after mkdocs-static-i18n (priority -100).
+# Body, person, organization and year pages, and the numbered pages of long lists,
+# after mkdocs-static-i18n (priority -100).
 @event_priority(-150)
 def on_files(files: Any, config: Any) -> Any:
-    return add_list_pages(files, config)
+    return add_pages(files, config)
 
 
 # After every language is built (i18n's outer pass): per-language folded search indexes,

@@ -100,8 +100,10 @@ def _stamp(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def atom_feed(r: Renderer, *, title: str, feed_url: str, home_url: str, updated: datetime) -> bytes:
-    """The Atom (RFC 4287) feed of one language, escaped by ElementTree."""
+def atom_feed(r: Renderer, *, title: str, feed_url: str, home_url: str, updated: datetime,
+              entries: list[Item] | None = None, key: tuple[str, ...] = ()) -> bytes:
+    """The Atom (RFC 4287) feed of one language (the whole site's, or, with `entries` and
+    a `key` such as ("person", id), one subject's), escaped by ElementTree."""
     ET.register_namespace("", ATOM_NS)
 
     def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -111,7 +113,7 @@ def atom_feed(r: Renderer, *, title: str, feed_url: str, home_url: str, updated:
         return element
 
     feed = ET.Element(f"{{{ATOM_NS}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": r.lang})
-    sub(feed, "id", stable_id(r.lang, "feed"))
+    sub(feed, "id", stable_id(r.lang, "feed", *key))
     sub(feed, "title", title)
     sub(feed, "subtitle", r.ui("feeds.subtitle"))
     sub(feed, "updated", _stamp(updated))
@@ -120,7 +122,7 @@ def atom_feed(r: Renderer, *, title: str, feed_url: str, home_url: str, updated:
     author = sub(feed, "author")
     sub(author, "name", title)
     sub(feed, "rights", r.ui("opendata.licence_name"))
-    for item in items(r)[:FEED_LIMIT]:
+    for item in (items(r) if entries is None else entries)[:FEED_LIMIT]:
         entry = sub(feed, "entry")
         sub(entry, "id", stable_id(r.lang, item.what, item.record_id))
         sub(entry, "title", item.title)
@@ -132,6 +134,35 @@ def atom_feed(r: Renderer, *, title: str, feed_url: str, home_url: str, updated:
         sub(entry, "summary", item.summary)
     ET.indent(feed)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def subject_items(r: Renderer, every: list[Item]) -> dict[tuple[str, str], list[Item]]:
+    """Each person's and organization's happenings (newest first, as `every` is): what
+    they did or what was done in them. An organization's feed includes its body's."""
+    ds = r.dataset
+    post_org = {p.id: p.organization_id for p in ds.posts}
+    found: dict[tuple[str, str], list[Item]] = {}
+    for item in every:
+        record = ds.get(item.record_id)
+        people: set[str | None] = set()
+        orgs: set[str | None] = {r.indexes.owner.get(item.record_id)}
+        if item.what.startswith("membership"):
+            people.add(record.person_id)
+            orgs.add(record.organization_id)
+        elif item.what == "event":
+            people.add(record.chair_id)
+            orgs.add(record.organization_id)
+        elif item.what == "document":
+            people.add(record.signer_id)
+            orgs.add(post_org.get(record.issuer_id or "", record.issuer_id))
+        elif item.what == "update":
+            target = ds.get(record.task_id) if record.task_id else None
+            orgs.add(target.lead_id if target is not None else None)
+        for pid in people - {None}:
+            found.setdefault(("person", str(pid)), []).append(item)
+        for oid in orgs - {None}:
+            found.setdefault(("organization", str(oid)), []).append(item)
+    return found
 
 
 def _all_day(value: str) -> tuple[date, date]:

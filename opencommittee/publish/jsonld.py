@@ -58,9 +58,9 @@ def organization(r: Renderer, org: Any) -> dict[str, Any]:
     })
 
 
-def person(r: Renderer, p: Any, memberships: list[Any] | None = None) -> dict[str, Any]:
+def person(r: Renderer, p: Any, memberships: list[Any]) -> dict[str, Any]:
     roles = []
-    for m in memberships if memberships is not None else r.dataset.memberships:
+    for m in memberships:
         if m.person_id == p.id:
             roles.append(_clean({
                 "@type": "OrganizationRole",
@@ -109,47 +109,47 @@ def legislation(r: Renderer, d: Any) -> dict[str, Any]:
     })
 
 
-def graph(r: Renderer, page_key: str | None, *, page_url: str, title: str, site_name: str,
-          home_url: str, dataset_files: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    """The JSON-LD of one page: WebPage + WebSite, and the records the page shows."""
+def graph(r: Renderer, *, page_url: str, title: str, site_name: str, home_url: str,
+          dataset_files: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The JSON-LD of one page: WebPage + WebSite, and the records the page shows (only
+    those on this page of a long list, so the graph stays as bounded as the page)."""
     nodes: list[dict[str, Any]] = [
         {"@type": "WebSite", "@id": home_url, "url": home_url, "name": site_name, "inLanguage": r.lang},
         {"@type": "WebPage", "@id": page_url, "url": page_url, "name": title, "inLanguage": r.lang,
          "isPartOf": {"@id": home_url}},
     ]
-    ds = r.dataset
-    committee = r.indexes.committee
+    kind, subject = r.ref.kind, r.ref.subject
+    body = r.body
 
-    # Only the records this page holds (long lists are split over numbered pages).
-    def here(records: list[Any]) -> list[Any]:
-        if page_key is None:
-            return []
-        number = r.page_number(page_key)
-        return [x for x in records if r.locate(x.id) == (page_key, number)]
+    def here(section: str | None = None) -> list[Any]:
+        return [r.rec(e.id) for e in r.page_entries(kind) if e.id and e.part == 0 and section in (None, e.section)]
 
-    if page_key in ("home", "committee") and committee is not None:
-        nodes.append(organization(r, committee))
-    if page_key == "committee":
-        nodes.extend(organization(r, o) for o in here(ds.organizations) if o is not committee)
-    elif page_key == "members":
+    limit = r.list_limit
+    if kind in ("home", "committee", "members") and body is not None:
+        nodes.append(organization(r, body))
+    if kind == "committee":
+        nodes.extend(organization(r, o) for o in here("organizations"))
+    elif kind == "members":
         by_person = r.indexes.memberships_by_person
-        nodes.extend(person(r, p, by_person.get(p.id, [])) for p in here(ds.people))
-        if committee is not None:
-            nodes.append(organization(r, committee))
-    elif page_key == "events":
-        nodes.extend(event(r, e) for e in here(ds.events))
-    elif page_key == "documents":
-        nodes.extend(legislation(r, d) for d in here(ds.documents))
-    elif page_key == "open-data" and dataset_files is not None:
+        nodes.extend(person(r, p, by_person.get(p.id, [])[:limit]) for p in here("people"))
+    elif kind == "events":
+        nodes.extend(event(r, e) for e in here())
+    elif kind == "documents":
+        nodes.extend(legislation(r, d) for d in here())
+    elif kind == "person" and subject:
+        nodes.append(person(r, r.rec(subject), [m for m in here() if r.dataset.kind(m.id) == "memberships"]))
+    elif kind == "organization" and subject:
+        nodes.append(organization(r, r.rec(subject)))
+    elif kind == "open-data" and dataset_files is not None:
         nodes.append(_clean({
             "@type": "Dataset",
             "@id": page_url + "#dataset",
-            "name": r.ui("opendata.dataset_name"),
+            "name": r.ui("opendata.dataset_name", site=r.site_title),
             "description": r.ui("pages.open_data.summary"),
-            "inLanguage": ["vi", "en"],
+            "inLanguage": list(r.context.settings.languages),
             "license": "https://creativecommons.org/licenses/by/4.0/",
             "isAccessibleForFree": True,
-            "creator": org_ref(r, committee.id) if committee is not None else None,
+            "creator": org_ref(r, body.id) if body is not None else None,
             "distribution": [
                 {"@type": "DataDownload", "contentUrl": f["url"], "encodingFormat": f["media_type"], "name": f["name"]}
                 for f in dataset_files

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..derive.context import BuildContext
-from ..derive.routes import lang_root, page_key, relative, strip_lang
+from ..derive.routes import PageRef, lang_root, relative
 from ..model.fields import describe, dictionary
 from ..model.formats import (
     CALENDAR_FILE,
@@ -115,15 +115,31 @@ class Publication:
         add(f"{d}/{POPOLO_FILE}", "popolo", "popolo", exports.to_json_bytes(pop))
         for lang in self.languages:
             r = self.renderer(lang)
+            every = feeds.items(r)
             feed_path = self.lang_path(lang, FEED_FILE)
             atom = feeds.atom_feed(
-                r, title=r.ui("pages.home.title"), feed_url=self.url(feed_path),
-                home_url=self.url(self.lang_path(lang, "")), updated=self.stamp,
+                r, title=r.site_title, feed_url=self.url(feed_path),
+                home_url=self.url(self.lang_path(lang, "")), updated=self.stamp, entries=every,
             )
             add(feed_path, "atom", "feed", atom, lang=lang)
+            files.update(self._subject_feeds(r, every))
             cal_path = self.lang_path(lang, CALENDAR_FILE)
-            add(cal_path, "ics", "calendar", feeds.icalendar_file(r, name=r.ui("pages.home.title"), stamp=self.stamp), lang=lang)
+            add(cal_path, "ics", "calendar", feeds.icalendar_file(r, name=r.site_title, stamp=self.stamp), lang=lang)
         return files, downloads
+
+    # One Atom feed per person and per organization ("what changed for this person or
+    # body"), linked from their pages; not listed among the downloads.
+    def _subject_feeds(self, r: Renderer, every: list[feeds.Item]) -> dict[str, bytes]:
+        by_subject = feeds.subject_items(r, every)
+        out: dict[str, bytes] = {}
+        for kind, records in (("person", self.context.dataset.people), ("organization", self.context.dataset.organizations)):
+            for record in records:
+                page = r.absolute(PageRef(kind, record.id))
+                title = r.ui("feeds.subject_title", name=r.label(record.id).value, site=r.site_title)
+                path = r.feed_path(kind, record.id)
+                out[path] = feeds.atom_feed(r, title=title, feed_url=self.url(path), home_url=page, updated=self.stamp,
+                                            entries=by_subject.get((kind, record.id), []), key=(kind, record.id))
+        return out
 
     def files(self) -> dict[str, bytes]:
         """Every generated file by path from the site root."""
@@ -150,7 +166,7 @@ class Publication:
             "short": h.version[:12] if h.version else None,
             "modified": h.modified,
             "date": self.stamp.date().isoformat(),
-            "site": r.ui("pages.home.title"),
+            "site": r.site_title,
         }
 
     # --- head metadata --------------------------------------------------------------------
@@ -158,14 +174,14 @@ class Publication:
     def head(self, lang: str, page_url: str, title: str, site_name: str, description: str) -> dict[str, Any]:
         """Feed links, JSON-LD and Open Graph properties of one page."""
         r = self.renderer(lang, page_url)
-        key = page_key(strip_lang(page_url, lang, self.default_lang))
+        key = r.ref.kind
         abs_url = self.url(page_url if page_url not in ("", ".") else "")
         home = self.url(self.lang_path(lang, ""))
         files = [
             {"url": self.url(d.path), "media_type": d.media_type, "name": d.path.rsplit("/", 1)[-1]}
             for d in self.downloads() if d.lang in (None, lang)
         ] if key == "open-data" else None
-        graph = jsonld.graph(r, key, page_url=abs_url, title=title, site_name=site_name, home_url=home, dataset_files=files)
+        graph = jsonld.graph(r, page_url=abs_url, title=title, site_name=site_name, home_url=home, dataset_files=files)
         feed_links = [
             {
                 "href": relative(page_url, self.lang_path(lang, FEED_FILE)),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -13,14 +13,25 @@ from markupsafe import Markup
 
 from ..derive.context import BuildContext
 from ..derive.indexes import Indexes
-from ..derive.paging import Entry, Layout, window
-from ..derive.routes import PAGE_OF_KIND, lang_root, page_number, page_path, relative, strip_lang
+from ..derive.paging import Entry, Key, Layout, window
+from ..derive.routes import (
+    PAGE_OF_KIND,
+    SCOPED,
+    SUBJECT_FOLDERS,
+    PageRef,
+    lang_root,
+    relative,
+    strip_lang,
+)
 from ..load.catalogs import ui
+from ..load.text import slugify
 from ..model.dataset import Dataset
 from ..model.records import Organization, Text
 from . import fmt
 
 TEMPLATES = Path(__file__).parent / "templates"
+# `Renderer.page(..., subject=KEEP)`: the same subject as the current page.
+KEEP: Any = object()
 
 
 @cache
@@ -53,6 +64,9 @@ class Renderer:
     context: BuildContext
     lang: str
     page_url: str = ""
+    # Lists inside one record (its sources, the documents it implements, ...) show this
+    # many items, then "and N more".
+    list_limit: int = 20
 
     @property
     def dataset(self) -> Dataset:
@@ -76,11 +90,42 @@ class Renderer:
 
     @property
     def committee(self) -> Organization:
-        """The committee the site is about."""
-        org = self.indexes.committee
+        """The body a page is about (see `body`); a page that needs one has one."""
+        org = self.body
         if org is None:
-            raise LookupError("the data holds no committee")
+            raise LookupError("this page is about no body")
         return org
+
+    # --- the site's own name, from the data ---------------------------------------------
+
+    @property
+    def setting(self) -> Any:
+        """The site setting record (data/site.yml), or None."""
+        found = self.dataset.site
+        return found[0] if found else None
+
+    @property
+    def site_title(self) -> str:
+        """The site's name: the setting's, else the short name (or name) of the body the
+        site is about, else a generic name."""
+        setting, org = self.setting, self.indexes.primary
+        for text in (setting.name if setting else None, org.short_name if org else None, org.name if org else None):
+            if text is not None:
+                return self._plain(text)
+        return self.ui("site.title")
+
+    @property
+    def site_description(self) -> str:
+        """The site's description: the setting's, else its body's, else a generic one."""
+        setting, org = self.setting, self.indexes.primary
+        for text in (setting.description if setting else None, org.description if org else None):
+            if text is not None:
+                return self._plain(text)
+        return self.ui("site.description")
+
+    def _plain(self, text: Text) -> str:
+        shown = self.tx(text)
+        return shown.value if shown is not None else ""
 
     # A renderer for another page or language of the same build.
     def at(self, page_url: str, lang: str | None = None) -> Renderer:
@@ -102,6 +147,10 @@ class Renderer:
             node = node[part]
         return str(node).format(**args) if args else str(node)
 
+    # The anchor a heading gets from its text (as Markdown headings do: `Đào tạo` -> dao-tao).
+    def heading_id(self, key: str) -> str:
+        return slugify(self.ui(key))
+
     # A partial date in this language, or None when unknown.
     def date(self, value: str | None) -> str | None:
         return fmt.partial_date(value, self.lang)
@@ -117,64 +166,121 @@ class Renderer:
     def pct(self, value: float | None) -> str | None:
         return fmt.percent(value, self.lang)
 
-    # Relative URL of a page (by key, page number for paginated lists) from the current page.
-    def page(self, key: str, anchor: str = "", number: int = 1) -> str:
-        target = lang_root(self.lang, self.default_lang) + page_path(key, number)
-        return relative(self.page_url, target + (f"#{anchor}" if anchor else ""))
+    # --- pages and links --------------------------------------------------------------
+
+    @cached_property
+    def ref(self) -> PageRef:
+        """The page being rendered (home when its path is not a known page)."""
+        return self.context.router.parse(self.path) or PageRef("home")
+
+    @property
+    def path(self) -> str:
+        """The page URL without its language prefix."""
+        return strip_lang(self.page_url, self.lang, self.default_lang)
+
+    @property
+    def scope(self) -> str | None:
+        """The body whose pages these are (None: the site's own pages)."""
+        return self.context.router.subject(self.ref.kind, self.ref.subject) if self.ref.kind in SCOPED else None
+
+    @property
+    def body(self) -> Organization | None:
+        """The body a page is about: the page's own body, else the one the site is about."""
+        return self.rec(self.scope) if self.scope else self.indexes.primary
+
+    # The subject a link to a page of `kind` keeps: the same body (or person, organization,
+    # year) as the current page when the kinds go together, else none.
+    def _subject_for(self, kind: str) -> str | None:
+        here = self.ref
+        if kind == here.kind or (kind in SCOPED and here.kind in SCOPED):
+            return self.scope if kind in SCOPED else here.subject
+        return None
+
+    def key(self, kind: str) -> Key:
+        """The list key of a page kind, for the current page's subject."""
+        return (kind, self._subject_for(kind))
+
+    def url_of(self, ref: PageRef, anchor: str = "") -> str:
+        """Path of a page from the site root, in this language."""
+        path = lang_root(self.lang, self.default_lang) + self.context.router.path(ref)
+        return path + (f"#{anchor}" if anchor else "")
+
+    # Relative URL of a page (its kind, page number; the subject stays the current page's
+    # when the kinds go together, see `_subject_for`) from the current page.
+    def page(self, kind: str, anchor: str = "", number: int = 1, subject: Any = KEEP) -> str:
+        ref = PageRef(kind, self._subject_for(kind) if subject is KEEP else subject, number)
+        return relative(self.page_url, self.url_of(ref, anchor))
 
     # The paging of every list (computed once per build, see paging.py).
     def layout(self) -> Layout:
         return self.context.layout
 
-    # (page key, page number) that holds a record.
-    def locate(self, record_id: str) -> tuple[str, int]:
+    # The page that holds a record: a person's or organization's own page, else the list
+    # page that anchors it, else the page of its kind for its body.
+    def locate(self, record_id: str) -> PageRef:
+        kind = self.dataset.kind(record_id)
+        if kind == "people":
+            return PageRef("person", record_id)
+        if kind == "organizations":
+            return PageRef("organization", record_id)
         found = self.layout().locate(record_id)
         if found:
-            return found
-        kind = self.dataset.kind(record_id)
-        return (PAGE_OF_KIND[kind] if kind else "home"), 1
+            (page_kind, subject), number = found
+            return PageRef(page_kind, subject, number)
+        page_kind = PAGE_OF_KIND[kind] if kind else "home"
+        return PageRef(page_kind, self.indexes.scope_of(record_id) if page_kind in SCOPED else None)
 
-    # Relative permalink of any record by id.
+    # Relative permalink of any record by id (pages of their own need no anchor).
     def link(self, record_id: str) -> str:
-        key, number = self.locate(record_id)
-        return self.page(key, record_id, number)
+        ref = self.locate(record_id)
+        anchor = "" if ref.kind in ("person", "organization") else record_id
+        return relative(self.page_url, self.url_of(ref, anchor))
 
     # Absolute permalink of a record (for citations and feeds).
     def permalink(self, record_id: str) -> str:
-        key, number = self.locate(record_id)
-        path = page_path(key, number)
-        return f"{self.site_url.rstrip('/')}/{lang_root(self.lang, self.default_lang)}{path}#{record_id}"
+        ref = self.locate(record_id)
+        anchor = "" if ref.kind in ("person", "organization") else record_id
+        return f"{self.site_url.rstrip('/')}/{self.url_of(ref, anchor)}"
+
+    # The Atom feed of the person or organization a page is about (see publish.feeds).
+    def subject_feed(self, kind: str) -> str:
+        return relative(self.page_url, self.feed_path(kind, self.ref.subject or ""))
+
+    def feed_path(self, kind: str, subject: str) -> str:
+        """Path from the site root of a person's or organization's feed, in this language."""
+        return lang_root(self.lang, self.default_lang) + f"{SUBJECT_FOLDERS[kind]}/{subject}/feed.xml"
+
+    # Absolute URL of a page.
+    def absolute(self, ref: PageRef) -> str:
+        return f"{self.site_url.rstrip('/')}/{self.url_of(ref)}"
 
     # Link to the page where a section of a paginated list starts, at its heading.
-    def section_link(self, key: str, section: str) -> str:
-        return self.page(key, section, self.layout().sections.get((key, section), 1))
+    def section_link(self, kind: str, section: str) -> str:
+        key = self.key(kind)
+        return self.page(kind, section, self.layout().sections.get((key, section), 1), subject=key[1])
 
     # Which page of a paginated list the current page shows (1 for the Markdown page).
-    def page_number(self, key: str) -> int:
-        return page_number(strip_lang(self.page_url, self.lang, self.default_lang), key)
-
-    # The page URL without its language prefix.
-    @property
-    def path(self) -> str:
-        return strip_lang(self.page_url, self.lang, self.default_lang)
+    def page_number(self, kind: str) -> int:
+        return self.ref.number if self.ref.kind == kind else 1
 
     # Sections of a paginated list that began on an earlier page (headings say "continued").
-    def continued(self, key: str, entries: list[Entry]) -> set[str]:
+    def continued(self, kind: str, entries: list[Entry]) -> set[str]:
         starts = self.layout().sections
-        here = self.page_number(key)
+        here = self.page_number(kind)
+        key = self.key(kind)
         return {e.section for e in entries if starts.get((key, e.section), here) < here}
 
     # The entries of a paginated list shown on the current page.
-    def page_entries(self, key: str) -> list[Entry]:
-        return self.layout().entries(key, self.page_number(key))
+    def page_entries(self, kind: str) -> list[Entry]:
+        return self.layout().entries(self.key(kind), self.page_number(kind))
 
     # Prev/next navigation of a paginated list ('' when it fits on one page).
-    def pager(self, key: str) -> Markup:
-        total = self.layout().count(key)
+    def pager(self, kind: str) -> Markup:
+        total = self.layout().count(self.key(kind))
         if total <= 1:
             return Markup("")
-        current = self.page_number(key)
-        return self.render("pager.html", key=key, current=current, total=total, numbers=window(current, total))
+        current = self.page_number(kind)
+        return self.render("pager.html", key=kind, current=current, total=total, numbers=window(current, total))
 
     # The record with this id.
     def rec(self, record_id: str | None) -> Any:
@@ -191,8 +297,10 @@ class Renderer:
         if kind == "documents" and record.number:
             return Shown(record.number, self.default_lang, False)
         if kind == "memberships":
-            holder = self.label(record.person_id or record.post_id)
-            return Shown(f"{holder.value} — {self.ui('vocab.role.' + record.role.value)}", self.lang, holder.fallback)
+            holder = self.label(record.person_id).value if record.person_id else self.ui("members.name_unknown")
+            seat = self.label(record.post_id) if record.post_id else None
+            what = seat.value if seat is not None else self.ui("vocab.role." + record.role.value)
+            return Shown(f"{holder} — {what}", self.lang, bool(seat and seat.fallback))
         for attr in ("short_name", "short_title", "name", "label", "title", "text"):
             value = getattr(record, attr, None)
             if isinstance(value, Text):

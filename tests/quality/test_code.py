@@ -49,3 +49,9 @@ def test_import_contracts_catch_a_violation(tmp_path: Path) -> None:
     assert "Contracts: 0 kept, 3 broken." in result.stdout, result.stdout
     assert "opencommittee.render.fmt -> opencommittee.glue.hooks" in result.stdout
     assert "opencommittee.render.fmt -> mkdocs" in result.stdout
+
+
+def test_test_files_have_unique_names() -> None:
+    """pytest imports test modules by file name: two files of one name would clash."""
+    names = [p.name for p in (ROOT / "tests").rglob("test_*.py")]
+    assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)

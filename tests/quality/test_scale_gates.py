@@ -30,7 +30,8 @@ def one_page_per_kind(site: Path) -> list[Path]:
     for page in html_pages(site):
         rel = page.relative_to(site).as_posix()
         lang = "en" if rel.startswith("en/") else "vi"
-        kind = re.sub(r"/\d+/", "/N/", "/" + rel.removeprefix("en/"))
+        kind = re.sub(r"^/(people|organizations|committees|years)/[^/]+/", r"/\1/X/", "/" + rel.removeprefix("en/"))
+        kind = re.sub(r"/\d+/", "/N/", kind)
         if (lang == "en") == ("/N/" in kind):
             kinds.setdefault(kind, page)
     kinds["/en/plan/"] = site / "en" / "plan" / "index.html"

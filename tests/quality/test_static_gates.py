@@ -7,6 +7,7 @@ on a bad page."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -75,7 +76,7 @@ def test_template_syntax_in_data_is_shown_literally(xss_site: Served) -> None:
         if XSS_TOKEN in html:
             shown += 1
             assert "{{ 7*7 }}" in html, page
-            assert "{% include &#39;x&#39; %}" in html or "{% include 'x' %}" in html, page
+            assert re.search(r"\{% include (&#39;|&#x27;|')x(&#39;|&#x27;|') %\}", html), page
             assert f"{XSS_TOKEN} &lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; 49" not in html, page
     assert shown >= 8
     for index in xss_site.dir.rglob("search_index.json"):

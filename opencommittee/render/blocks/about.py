@@ -27,3 +27,8 @@ def _collection_label(r: Renderer, name: str) -> str:
         return r.ui(f"translation.collections.{name}")
     except KeyError:
         return name
+
+
+# The site's own settings (data/site.yml), anchored as a record: which body it presents.
+def site_setting(r: Renderer) -> Markup:
+    return r.render("site_setting.html", setting=r.setting, body=r.indexes.primary, count=len(r.indexes.bodies))

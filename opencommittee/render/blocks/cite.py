@@ -6,14 +6,13 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ...derive.routes import page_key
 from ..renderer import Renderer
+from .common import page_title
 
 
 # Permalink, data version (commit) and date, in the page's language; `info` comes from
 # the publication (publish.publication.Publication.cite).
 def cite(r: Renderer, info: dict[str, Any], title: str | None = None) -> Markup:
     if title is None:
-        key = page_key(r.path)
-        title = r.ui(f"pages.{key.replace('-', '_')}.title") if key else info["site"]
+        title = page_title(r)
     return r.render("cite.html", c=info, title=title)

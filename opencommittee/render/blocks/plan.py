@@ -20,33 +20,46 @@ PLAN_LATEST = 20
 PLAN_LEADS = 20
 
 
-# One plan's summary on the dashboard: overall progress, tasks, progress over time.
-def _plan_item(r: Renderer, plan_id: str | None, name: str) -> dict[str, Any]:
+# One plan's (or one scope's loose tasks') overall progress, tasks, progress over time.
+def _plan_item(r: Renderer, group: str | None, name: str, states: list[Any]) -> dict[str, Any]:
     p = r.context.progress
-    points = r.context.progress_over_time.get(plan_id, [])
-    return {"rollup": p.overall(plan_id), "count": len(p.in_plan(plan_id)), "points": points,
-            "chart": progress_chart(r, plan_id, name, points)}
+    groups = r.context.task_groups
+    points = r.context.progress_over_time.get(group, [])
+    return {"rollup": p.overall_group(groups, group), "count": sum(1 for s in states if groups.get(s.task.id) == group),
+            "points": points, "chart": progress_chart(r, group, name, points)}
 
 
-# The plan dashboard: plans and their overall progress, counts, charts, overdue and
-# stale lists, latest updates, indicators. Every list is bounded.
+# The tasks, updates and indicators whose records the plan page of this scope holds.
+def _scope(r: Renderer) -> tuple[list[Any], list[Any], list[Any]]:
+    p = r.context.progress
+    tasks = r.indexes.in_scope(r.dataset.tasks, r.scope)
+    return [p.states[t.id] for t in tasks], r.indexes.in_scope(r.dataset.updates, r.scope), r.indexes.in_scope(r.dataset.indicators, r.scope)
+
+
+# The plan dashboard of one scope: its plans and their overall progress, counts, charts,
+# overdue and stale lists, latest updates, indicators. Every list is bounded.
 def plan(r: Renderer) -> Markup:
     if r.page_number("plan") > 1:
         return r.render("plan_continued.html")
     p = r.context.progress
-    states = list(p.states.values())
+    states, updates, indicators_all = _scope(r)
+    in_scope = {s.task.id for s in states}
     status_rows = [(k, r.ui(f"vocab.status.{k}"), n) for k, n in progress.count_by_status(states)]
     by_year = progress.count_by_due_year(states)
     due = [(str(y) if y is not None else r.ui("plan.no_due_date"), n) for y, n in by_year]
     leads = progress.count_by_lead(states)
-    plans = [{"plan": pl, **_plan_item(r, pl.id, r.label(pl.id).value)} for pl in r.dataset.plans]
-    loose = _plan_item(r, None, r.ui("plan.loose_title")) if p.in_plan(None) else None
-    indicators = [{"indicator": ind, "latest": _latest_value(p, ind.id)} for ind in r.dataset.indicators]
+    scope_plans = r.indexes.in_scope(r.dataset.plans, r.scope)
+    plans = [{"plan": pl, "rollup": p.overall(pl.id), "count": len(p.in_plan(pl.id))} for pl in scope_plans[:PLAN_LIST_LIMIT]]
+    loose_group = r.context.loose_group(r.scope)
+    has_loose = any(r.context.task_groups.get(s.task.id) == loose_group for s in states)
+    loose = _plan_item(r, loose_group, r.ui("plan.loose_title"), states) if has_loose else None
+    indicators = [{"indicator": ind, "latest": _latest_value(p, ind.id)} for ind in indicators_all[:PLAN_LIST_LIMIT]]
     return r.render(
         "plan.html",
         p=p,
         total=len(states),
         plans=plans,
+        plan_count=len(scope_plans),
         loose=loose,
         status_rows=[(k, n) for k, _label, n in status_rows],
         status_chart=status_chart(r, status_rows),
@@ -55,15 +68,24 @@ def plan(r: Renderer) -> Markup:
         leads_more_orgs=len(leads[PLAN_LEADS:]),
         due=due,
         due_chart=due_chart(r, by_year, due),
-        overdue=p.overdue,
-        stale=p.stale,
+        overdue=[s for s in p.overdue if s.task.id in in_scope],
+        stale=[s for s in p.stale if s.task.id in in_scope],
         limit=PLAN_LIST_LIMIT,
-        latest=progress.latest_updates(r.dataset.updates, PLAN_LATEST),
-        update_count=len(r.dataset.updates),
-        indicators=indicators[:PLAN_LIST_LIMIT],
-        indicator_count=len(indicators),
+        latest=progress.latest_updates(updates, PLAN_LATEST),
+        update_count=len(updates),
+        indicators=indicators,
+        indicator_count=len(indicators_all),
         stale_days=r.context.settings.stale_after_days,
     )
+
+
+# Plan records on this page of the plan list, with their roll-up and progress over time.
+def plan_records(r: Renderer) -> Markup:
+    ids = _plan_page(r, "oc_plan_records")
+    states = _scope(r)[0] if ids else []
+    items = [{"plan": r.rec(i), **_plan_item(r, i, r.label(i).value, states)} for i in ids]
+    return r.render("plan_records.html", plans=items,
+                    continued="oc_plan_records" in r.continued("plan", r.page_entries("plan")))
 
 
 # The latest update of an indicator that gives a value.
@@ -81,8 +103,9 @@ def _plan_page(r: Renderer, section: str) -> list[str]:
 # this page's slice of the listing, with the pager.
 def plan_tasks(r: Renderer) -> Markup:
     p = r.context.progress
-    states = [p.state(tid) for tid in _plan_page(r, "oc_tasks")]
-    return r.render("plan_tasks.html", p=p, states=states, total=len(p.states),
+    states = [{"state": p.state(e.id), "part": e.part, "updates": [r.rec(u) for u in e.nested]}
+              for e in r.page_entries("plan") if e.section == "oc_tasks" and e.id]
+    return r.render("plan_tasks.html", p=p, states=states, total=len(_scope(r)[0]),
                     first_page=r.page_number("plan") == 1, pager=r.pager("plan"))
 
 
@@ -90,10 +113,15 @@ def plan_tasks(r: Renderer) -> Markup:
 def plan_indicators(r: Renderer) -> Markup:
     p = r.context.progress
     items = []
-    for ind_id in _plan_page(r, "oc_indicators"):
-        ind = r.dataset.get(ind_id)
+    for e in r.page_entries("plan"):
+        if e.section != "oc_indicators" or not e.id:
+            continue
+        ind = r.dataset.get(e.id)
         history = p.updates_by_target.get(ind.id, [])
-        items.append({"indicator": ind, "history": history, "chart": indicator_chart(r, ind, history)})
+        here = set(e.nested)
+        items.append({"indicator": ind, "part": e.part, "history": [u for u in history if u.id in here],
+                      "last": not history or history[-1].id in here,
+                      "chart": indicator_chart(r, ind, history) if e.part == 0 else None})
     return r.render("plan_indicators.html", items=items, first_page=r.page_number("plan") == 1)
 
 

@@ -42,7 +42,7 @@ def progress_chart(r: Renderer, plan_id: str | None, name: str, points: list[Any
     if len(points) < 2:
         return None
     chart = charts.line_chart(
-        f"oc_chart_progress_{plan_id or 'loose'}", r.ui("plan.chart_progress_title", name=name),
+        f"oc_chart_progress_{(plan_id or 'loose').replace(':', '-')}", r.ui("plan.chart_progress_title", name=name),
         r.ui("plan.chart_progress_desc", first=r.pct(points[0][1]), first_date=r.date(points[0][0].isoformat()),
              last=r.pct(points[-1][1]), last_date=r.date(points[-1][0].isoformat())),
         [(r.ui("plan.overall"), "circle", False, points)],
@@ -50,12 +50,21 @@ def progress_chart(r: Renderer, plan_id: str | None, name: str, points: list[Any
     return r.render("chart_line.html", chart=chart)
 
 
+# At most `most` points, evenly spread, the last one kept (the table gives every value).
+def _sample(points: list[Any], most: int = 60) -> list[Any]:
+    if len(points) <= most:
+        return points
+    step = len(points) / most
+    return [points[int(i * step)] for i in range(most - 1)] + [points[-1]]
+
+
 # Actual values over time against the target (a dashed rule), baseline as a square.
 def indicator_chart(r: Renderer, ind: Any, history: list[Any]) -> Markup | None:
     unit = ind.unit.value
     if unit == "boolean":
         return None
-    actual = [(progress.day_of(u.date), float(u.value)) for u in history if u.value is not None]
+    measured = [(progress.day_of(u.date), float(u.value)) for u in history if u.value is not None]
+    actual = _sample(measured)
     if not actual:
         return None
 
@@ -73,7 +82,7 @@ def indicator_chart(r: Renderer, ind: Any, history: list[Any]) -> Markup | None:
     y_range = {"percent": (0.0, 100.0), "ratio": (0.0, 1.0)}.get(unit)
     chart = charts.line_chart(
         f"oc_chart_{ind.id}", r.ui("plan.chart_indicator_title", name=r.label(ind.id).value),
-        r.ui("plan.chart_indicator_desc", count=r.num(len(actual), 0), last=shown(actual[-1][1]),
+        r.ui("plan.chart_indicator_desc", count=r.num(len(measured), 0), last=shown(actual[-1][1]),
              target=shown(float(ind.target.value)) if ind.target is not None else r.ui("common.unknown")),
         series, fmt_value=shown, fmt_day=lambda d: r.date(d.isoformat()) or "", y_range=y_range, rules=rules,
         fmt_tick=lambda d: str(d.year))

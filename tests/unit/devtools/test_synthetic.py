@@ -13,7 +13,7 @@ from opencommittee.model.loader import load_dataset
 def test_scale_1_validates_and_has_a_realistic_size(tmp_path: Path) -> None:
     counts = write(tmp_path / "data", scale=1)
     dataset = load_dataset(tmp_path / "data")
-    assert {k: len(v) for k, v in dataset.collections.items()} == counts
+    assert {k: len(v) for k, v in dataset.collections.items() if v or k in counts} == counts
     assert counts["people"] == 30 and counts["tasks"] == 50 and counts["updates"] == 200
     assert counts["documents"] == 10 and counts["events"] == 10
     assert any(t.parent_id for t in dataset.tasks), "tasks form a hierarchy"
@@ -55,3 +55,33 @@ def test_cli_writes_a_valid_folder(tmp_path: Path) -> None:
     check = subprocess.run([sys.executable, "-m", "opencommittee", "validate", str(out)],
                            capture_output=True, text=True, check=False)
     assert check.returncode == 0, check.stderr
+
+
+def test_each_collection_scales_on_its_own(tmp_path: Path) -> None:
+    base = write(tmp_path / "base", scale=2)
+    more = write(tmp_path / "more", scale=2, scales={"plans": 10, "organizations": 5, "mandate": 3})
+    assert more["plans"] == 10 * base["plans"] and more["organizations"] == 5 * base["organizations"]
+    assert more["mandate"] == 3 * base["mandate"]
+    assert more["tasks"] == base["tasks"] and more["people"] == base["people"]
+    assert load_dataset(tmp_path / "more").plans
+
+
+def test_nested_lists_scale_too(tmp_path: Path) -> None:
+    write(tmp_path / "data", scale=1, scales={"agenda": 40})
+    dataset = load_dataset(tmp_path / "data")
+    assert max(len(e.agenda) for e in dataset.events) >= 40
+
+
+def test_several_bodies_share_people(tmp_path: Path) -> None:
+    write(tmp_path / "data", scale=3, committees=4)
+    dataset = load_dataset(tmp_path / "data")
+    bodies = [o for o in dataset.organizations if o.classification.value in ("steering_committee", "council", "commission", "task_force")]
+    assert len(bodies) == 4 and dataset.site[0].committee_id == bodies[0].id
+    in_bodies: dict[str, set[str]] = {}
+    for m in dataset.memberships:
+        if m.person_id and m.organization_id in {b.id for b in bodies}:
+            in_bodies.setdefault(m.person_id, set()).add(m.organization_id)
+    assert any(len(v) > 1 for v in in_bodies.values()), "someone sits on two bodies"
+    assert {e.organization_id for e in dataset.events} == {b.id for b in bodies}
+    write(tmp_path / "portal", scale=3, committees=4, site=False)
+    assert not load_dataset(tmp_path / "portal").site
