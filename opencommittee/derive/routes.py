@@ -3,7 +3,7 @@
 A page is a `PageRef(kind, subject, number)`:
 
 - the site's own pages: `home` (``), `committee/`, `members/`, `events/`, `plan/`,
-  `documents/`, `sources/`, `committees/`, `years/`, `about/`, `open-data/`, `changes/`;
+  `documents/`, `sources/`, `committees/`, `years/`, `about/`, `open-data/`, `changes/`, `search/`;
 - each body's pages, `committee`, `members`, `events` and `plan` with the body's id as
   subject, at `committees/<id>/`, `committees/<id>/members/`, ... The body the site is
   about (`Router.primary`) has the site's own pages instead (`committee/`, ...), which keeps
@@ -36,6 +36,7 @@ PAGES: dict[str, str] = {
     "about": "about/",
     "open-data": "open-data/",
     "changes": "changes/",
+    "search": "search/",
 }
 # The pages every body has; their subject is the body's id (None: the site's own).
 SCOPED = ("committee", "members", "events", "plan")

@@ -10,13 +10,12 @@ that outlives a build is the preview's last valid dataset (`Preview`).
 from __future__ import annotations
 
 import re
-from html import escape
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import material
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..derive.context import BuildContext
 from ..load.clock import build_time

@@ -27,6 +27,12 @@ def head_context(context: dict[str, Any], page: Any, config: Any) -> dict[str, A
         description = r.ui(summary_key) if summary_key else r.site_description
     except KeyError:
         description = r.site_description
+    context["oc_search"] = {
+        "action": r.page("search", subject=None),
+        "label": r.ui("search.label"),
+        "placeholder": r.ui("search.placeholder"),
+        "button": r.ui("search.button"),
+    }
     context["oc_head"] = build.publication.head(r.lang, url, full_title, site_name, description)
     return context
 

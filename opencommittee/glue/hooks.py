@@ -11,10 +11,10 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from html import escape
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
@@ -25,7 +25,7 @@ from opencommittee.glue.pages import add_pages
 from opencommittee.glue.settings import current_language, default_language, is_final_pass, languages
 from opencommittee.load.catalogs import message_language, messages
 from opencommittee.load.problems import DataError
-from opencommittee.publish import search, sitemaps
+from opencommittee.publish import sitemaps
 from opencommittee.render.blocks.common import page_title
 from opencommittee.render.ids import duplicate_ids
 
@@ -87,10 +87,8 @@ def with_csp(output: str, where: str, config: Any) -> str:
     return output
 
 
-# Pages of a non-default language search their own language's index; every page gets a CSP.
+# Every page gets a CSP.
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    if current_language(config) != default_language(config):
-        output = search.scope_page_config(output, lang_prefix_depth=1)
     return with_csp(output, page.file.src_uri, config)
 
 
@@ -99,7 +97,8 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
 
 
 # After the macros: the page's title (its <title>, header and switcher) is set from the
-# data as escaped text, since themes print it as it is. `make bench` only
+# data as escaped text (Markup, so that a theme's `|e` does not escape it twice), since
+# themes print it as it is. `make bench` only
 # (OC_DUMP_MARKDOWN=dir): keep each page's Markdown as rendered.
 @event_priority(-200)
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
@@ -118,14 +117,13 @@ def on_files(files: Any, config: Any) -> Any:
     return add_pages(files, config)
 
 
-# After every language is built (i18n's outer pass): per-language folded search indexes,
-# language sitemaps, downloads and feeds.
+# After every language is built (i18n's outer pass): language sitemaps, downloads, feeds
+# and the search indexes.
 @event_priority(-200)
 def on_post_build(config: Any) -> None:
     if not is_final_pass(config):
         return
     site_dir = Path(config["site_dir"])
-    search.write_indexes(site_dir, languages(config), default_language(config))
     # en/sitemap.xml: Material fetches one beside each rel=alternate link (feeds included).
     sitemaps.write_language_sitemaps(site_dir, config.get("site_url") or "", languages(config), default_language(config))
     builds.build_of(config).publication.write(site_dir)

@@ -29,7 +29,7 @@ from ..model.formats import (
 from ..model.records import COLLECTIONS
 from ..model.schema import dataset_schema
 from ..render.renderer import Renderer
-from . import exports, feeds, jsonld, popolo
+from . import exports, feeds, jsonld, popolo, search
 from .history import History, data_history
 
 MEDIA = {
@@ -125,6 +125,8 @@ class Publication:
             files.update(self._subject_feeds(r, every))
             cal_path = self.lang_path(lang, CALENDAR_FILE)
             add(cal_path, "ics", "calendar", feeds.icalendar_file(r, name=r.site_title, stamp=self.stamp), lang=lang)
+            index = self.lang_path(lang, search.INDEX_DIR)
+            files.update({f"{index}/{name}": data for name, data in search.index_files(search.entries(r)).items()})
         return files, downloads
 
     # One Atom feed per person and per organization ("what changed for this person or

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -162,20 +163,65 @@ def sweep(browser: Any, urls: list[str], origin: str, axe: str | None, javascrip
     return results
 
 
-def search(page: Any, query: str, attempts: int = 20) -> list[dict]:
-    """Type a query in Material's search (once its index is ready); the results shown."""
-    width = page.viewport_size["width"] if page.viewport_size else 1280
-    if width < 1220:
-        page.click('label.md-header__button[for="__search"]')
-    else:
-        page.click("input.md-search__input")
-    box = page.locator("input.md-search__input")
-    for _ in range(attempts):
-        box.fill("")
-        box.press_sequentially(query, delay=10)
-        page.wait_for_timeout(300)
-        if page.query_selector(".md-search-result__item"):
-            break
+def search(page: Any, query: str, timeout: float = 10_000) -> list[dict]:
+    """Type a query in the search box under the header and submit it; the results shown
+    on the search page once the script has answered (results, or "nothing found")."""
+    page.fill("#oc-searchbar-q", query)
+    page.press("#oc-searchbar-q", "Enter")
+    page.wait_for_selector("#oc-search .oc-search__status", state="attached", timeout=timeout)
+    page.wait_for_function(
+        "() => { const s = document.querySelector('#oc-search .oc-search__status');"
+        " const box = document.getElementById('oc-search');"
+        " return s && s.textContent && s.textContent !== box.dataset.loading"
+        " && (document.querySelector('.oc-search__results li') || s.textContent === box.dataset.none"
+        " || s.textContent === box.dataset.error); }",
+        timeout=timeout,
+    )
     return list(page.eval_on_selector_all(
-        ".md-search-result__item a.md-search-result__link",
-        "els => els.map(e => ({href: e.href, text: e.textContent, html: e.innerHTML}))"))
+        "#oc-search .oc-search__results li a",
+        "els => els.map(e => ({href: e.href, text: e.closest('li').textContent, html: e.closest('li').innerHTML}))"))
+
+
+@dataclass
+class Weight:
+    """What a phone downloads to open a page and run one search (gzip-equivalent bytes:
+    each response body as gzip -6 would send it, which is what GitHub Pages serves)."""
+
+    page: int
+    search: int
+    early: list[str]  # search-related URLs fetched before anyone searched
+    results: int
+
+    @property
+    def total(self) -> int:
+        return self.page + self.search
+
+
+def _gzip_size(body: bytes) -> int:
+    return len(gzip.compress(body, 6, mtime=0))
+
+
+def weigh_search(browser: Any, url: str, query: str, width: int = 360) -> Weight:
+    """Open `url` in a fresh context (empty cache) at phone width, then search for `query`
+    from the box under the header; sum the bytes of every response in each phase."""
+    context = browser.new_context(viewport={"width": width, "height": 740})
+    sizes: list[tuple[str, int]] = []
+
+    def record(response: Any) -> None:
+        try:
+            sizes.append((response.url, _gzip_size(response.body())))
+        except Exception:  # a redirect or an aborted response has no body
+            sizes.append((response.url, 0))
+
+    try:
+        page = context.new_page()
+        page.on("response", record)
+        page.goto(url, wait_until="networkidle")
+        opened = list(sizes)
+        sizes.clear()
+        found = search(page, query)
+        page.wait_for_load_state("networkidle")
+        early = [u for u, _ in opened if "/search/" in u or "search.js" in u]
+        return Weight(sum(s for _, s in opened), sum(s for _, s in sizes), early, len(found))
+    finally:
+        context.close()

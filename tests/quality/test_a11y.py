@@ -33,7 +33,7 @@ def test_every_page_both_widths_no_axe_violation(page_sweep: list[Any]) -> None:
 
 @pytest.mark.parametrize("width", [1280, 360])
 @pytest.mark.parametrize(("lang", "query"), [("", "giao duc"), ("en/", "committee")])
-def test_search_dialog_and_drawer_no_axe_violation(chromium: Any, site: Served, width: int, lang: str, query: str) -> None:
+def test_search_results_and_drawer_no_axe_violation(chromium: Any, site: Served, width: int, lang: str, query: str) -> None:
     page = chromium.new_page(viewport={"width": width, "height": 800 if width > 400 else 640})
     axe = axe_source(ROOT)
     found = []

@@ -22,6 +22,7 @@ from . import (
     members,
     opendata,
     plan,
+    search,
     sources,
     subjects,
     years,
@@ -56,4 +57,5 @@ MACROS: dict[str, Callable[..., Markup | str]] = {
     "site_setting": about.site_setting,
     "open_data": opendata.open_data,
     "changes": changes.changes,
+    "search_page": search.search_page,
 }
