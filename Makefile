@@ -69,7 +69,7 @@ test: test-deps
 
 # Build synthetic sites at 1x, 10x and 100x and print the cost table (several minutes).
 bench: venv
-	$(BIN)/python -m opencommittee.devtools.bench $(if $(SCALES),--scales $(SCALES))
+	$(BIN)/python -m opencommittee.devtools.bench $(if $(SCALES),--scales $(SCALES)) $(if $(COMPARE),--compare $(COMPARE)) $(if $(VARIED),--varied) $(if $(RUNS),--runs $(RUNS))
 
 # Lighthouse (pinned npm package) on 6 pages of a fresh build (CSP on), printed as a table;
 # a report, not a gate.

@@ -22,5 +22,5 @@ def dump_markdown(target: Path, markdown: str, page: Any, config: Any) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     front = ""
     if page.meta:
-        front = "---\n" + yaml.safe_dump(dict(page.meta), allow_unicode=True) + "---\n\n"
+        front = "---\n" + yaml.safe_dump({k: str(v) if isinstance(v, str) else v for k, v in page.meta.items()}, allow_unicode=True) + "---\n\n"
     path.write_text(front + markdown, encoding="utf-8")
