@@ -124,6 +124,6 @@ def on_post_build(config: Any) -> None:
     if not is_final_pass(config):
         return
     site_dir = Path(config["site_dir"])
-    # en/sitemap.xml: Material fetches one beside each rel=alternate link (feeds included).
-    sitemaps.write_language_sitemaps(site_dir, config.get("site_url") or "", languages(config), default_language(config))
+    # Sitemap indexes (Material fetches one beside each rel=alternate link) and their parts.
+    sitemaps.write_sitemaps(site_dir, config.get("site_url") or "", languages(config), default_language(config))
     builds.build_of(config).publication.write(site_dir)

@@ -324,8 +324,17 @@ def test_sitemap_lists_both_languages_with_hreflang(site: Served) -> None:
     import xml.etree.ElementTree as ET
 
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
-    root = ET.parse(built_site / "sitemap.xml").getroot()
-    urls = {u.findtext("s:loc", namespaces=ns): u for u in root.findall("s:url", ns)}
+    index = ET.parse(built_site / "sitemap.xml").getroot()
+    assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex" and not index.findall("s:url", ns)
+    # The root index leads to every language's parts; each part keeps the hreflang alternates.
+    urls = {}
+    for part in index.findall("s:sitemap", ns):
+        loc = part.findtext("s:loc", namespaces=ns)
+        assert loc.startswith(SITE_URL) and part.findtext("s:lastmod", namespaces=ns)
+        root = ET.parse(built_site / loc.removeprefix(SITE_URL)).getroot()
+        urls.update({u.findtext("s:loc", namespaces=ns): u for u in root.findall("s:url", ns)})
+    assert (built_site / "sitemap.xml").stat().st_size < 2_000
+    assert not (built_site / "sitemap.xml.gz").exists()
     for path in ("", "open-data/", "changes/", "members/"):
         for lang, prefix in LANG_ROOTS.items():
             loc = SITE_URL + prefix + path
