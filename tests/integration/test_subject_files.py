@@ -5,6 +5,7 @@ a per-person and per-organization Atom feed linked from the page."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import feedparser
@@ -56,3 +57,15 @@ def test_subject_feed_is_linked_and_valid(site: Served, path: str, lang: str) ->
     assert feed.feed.link == site.url + lang + path
     # The conference the person chaired / the body held is in both feeds.
     assert any("hoi-nghi-trien-khai-2014-08-25" in e.link for e in feed.entries)
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_committee_profile_links_the_bodys_feed(site: Served, lang: str) -> None:
+    """"What changed for this body": the profile links the body's own Atom feed."""
+    html = (site.dir / lang / "committee" / "index.html").read_text(encoding="utf-8")
+    href = re.search(r'<a href="([^"]+/feed\.xml)" type="application/atom\+xml">', html)
+    assert href, "no feed link on the profile"
+    target = (site.dir / lang / "committee" / href.group(1)).resolve()
+    assert target == (site.dir / lang / "organizations" / "ban-chi-dao-doi-moi-gddt" / "feed.xml").resolve()
+    feed = feedparser.parse(target.read_bytes())
+    assert not feed.bozo and feed.entries

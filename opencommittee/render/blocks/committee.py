@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from ...derive.routes import relative
 from ...model.vocab import Role
 from ..renderer import Renderer
 from .committees import committee_rows
@@ -26,7 +27,8 @@ def committee_facts(r: Renderer) -> Markup:
                         more=max(0, len(r.indexes.bodies) - r.list_limit), pager=Markup(""))
     if r.page_number("committee") > 1:
         return Markup("")
-    return r.render("committee.html", org=r.body, head=head(r, r.body.id))
+    feed = relative(r.page_url, r.feed_path("organization", r.body.id))
+    return r.render("committee.html", org=r.body, head=head(r, r.body.id), feed=feed)
 
 
 def _section(r: Renderer, section: str) -> list[str]:
