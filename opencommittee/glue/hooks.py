@@ -87,8 +87,13 @@ def with_csp(output: str, where: str, config: Any) -> str:
     return output
 
 
-# Every page gets a CSP.
+# Every page gets a CSP. Once its output is made, the page's Markdown and HTML are
+# dropped: MkDocs keeps every page object until the end of the build (for the anchor
+# checks, which use the ids collected earlier), and at 100x those texts were most of
+# the build's memory.
 def on_post_page(output: str, page: Any, config: Any) -> str:
+    page.markdown = None
+    page.content = None
     return with_csp(output, page.file.src_uri, config)
 
 
