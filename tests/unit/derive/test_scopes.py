@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_context
+from conftest import make_context, render_page
 from opencommittee.derive.context import BuildContext
 from opencommittee.devtools.synthetic import write
 
@@ -52,3 +52,18 @@ def test_people_shared_between_bodies_have_all_their_roles_on_their_page(several
     shared = next(p for p, ms in by_person.items() if len({m.organization_id for m in ms if several.indexes.owner.get(m.id)}) > 1)
     listed = [e.id for chunk in several.layout.pages[("person", shared)] for e in chunk if e.section in ("current", "former")]
     assert sorted(listed) == sorted(m.id for m in by_person[shared])
+
+
+def test_the_committees_index_is_paged_and_lists_every_body_once(tmp_path: Path) -> None:
+    """Twelve bodies with pages of four entries: three pages of the committees index,
+    each body on exactly one, and the home page's list capped."""
+    write(tmp_path / "many", scale=2, committees=12)
+    context = make_context(tmp_path / "many", page_size=4)
+    pages = context.layout.pages[("committees", None)]
+    listed = [e.id for chunk in pages for e in chunk]
+    assert len(pages) == 3 and sorted(listed) == sorted(b.id for b in context.indexes.bodies)
+    html = render_page(context, "en", "committees", 2)
+    assert 'class="oc-pager"' in html or "Page 2 of 3" in html
+    primary = context.indexes.primary.id if context.indexes.primary else None
+    shown = {b for b in listed if b != primary and f"/{b}/\"" in html}
+    assert shown == {b for b in listed[4:8] if b != primary}
