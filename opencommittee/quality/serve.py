@@ -24,6 +24,12 @@ class _Handler(SimpleHTTPRequestHandler):
             return str(Path(self.directory) / ".outside-prefix")  # never exists: 404
         return super().translate_path("/" + clean[len(self.prefix) :])
 
+    # As GitHub Pages does: every response may be reused for 10 minutes, so a visitor's
+    # second page does not download the theme's CSS and script again.
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - quiet server
         pass
 
