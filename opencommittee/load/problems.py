@@ -1,7 +1,13 @@
-"""A problem found in the data: where it is, which field, what is wrong, in any language."""
+"""A problem found in the data: where it is, which field, what is wrong, in any language.
+
+At most `MAX_SHOWN` problems are kept with their position and message; past that, each
+further problem is only counted by its kind, so a file with a million mistakes is
+answered as fast as one with a few (the count per kind is printed after the first ones).
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,15 +76,80 @@ class _Args(dict[str, Any]):
         return str(value) if key in ("expected", "got") else _show(value)
 
 
+# Documented limit (README, CONTRIBUTING): problems printed in full; the rest are counted.
+MAX_SHOWN = 200
+
+
+class ProblemList(list[Problem]):
+    """Problems in the order found: the first `limit` in full, the rest counted by code."""
+
+    def __init__(self, limit: int = MAX_SHOWN) -> None:
+        super().__init__()
+        self.limit = limit
+        self.more: Counter[str] = Counter()
+
+    @classmethod
+    def of(cls, path: str, line: int, column: int, code: str, args: dict[str, Any]) -> ProblemList:
+        found = cls()
+        found.add_at(path, line, column, None, code, args)
+        return found
+
+    # Whether further problems are only counted (callers then skip costly suggestions).
+    def full(self) -> bool:
+        return len(self) >= self.limit
+
+    def add(self, problem: Problem) -> None:
+        if self.full():
+            self.more[problem.code] += 1
+        else:
+            self.append(problem)
+
+    def add_at(self, path: str, line: int, column: int, loc: Any, code: str, args: dict[str, Any]) -> None:
+        if self.full():
+            self.more[code] += 1
+        else:
+            self.append(Problem(path, line, column, loc, code, args))
+
+    # Take another list's problems (kept ones through `add`, counted ones as counts).
+    def merge(self, other: list[Problem]) -> None:
+        for problem in other:
+            self.add(problem)
+        self.more.update(getattr(other, "more", {}))
+
+    def total(self) -> int:
+        return len(self) + sum(self.more.values())
+
+
 class DataError(Exception):
-    """Raised when data is invalid; carries every problem found."""
+    """Raised when data is invalid; carries the problems found (and the count of the rest)."""
 
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(f"{len(problems)} problem(s) in the data")
+    def __init__(self, problems: list[Problem], warnings: list[Problem] | None = None) -> None:
+        more: Counter[str] = Counter(getattr(problems, "more", {}))
         self.problems = sorted(problems, key=Problem.key)
+        self.more = more
+        self.total = len(self.problems) + sum(more.values())
+        self.warnings = sorted(warnings or [], key=Problem.key)
+        super().__init__(f"{self.total} problem(s) in the data")
 
-    # All problems formatted, with a summary line, in `lang`.
+    # All problems formatted (then the count of those not shown), a summary line, in `lang`.
     def report(self, lang: str = "en") -> str:
+        catalog = messages(lang)
         lines = [p.format(lang) for p in self.problems]
-        lines.append(messages(lang)["summary"]["message"].format(count=len(self.problems)))
+        if self.more:
+            kinds = ", ".join(f"{code} {count}" for code, count in sorted(self.more.items(), key=lambda kv: (-kv[1], kv[0])))
+            lines.append(catalog["problems_not_shown"]["message"].format(count=sum(self.more.values()), kinds=kinds, shown=len(self.problems)))
+        lines.extend(warning_lines(self.warnings, lang))
+        lines.append(catalog["summary"]["message"].format(count=self.total))
         return "\n".join(lines)
+
+
+# Warnings (they never block a build), each marked as such, in `lang`.
+def warning_lines(warnings: list[Problem], lang: str = "en") -> list[str]:
+    mark = messages(lang)["warning_mark"]["message"]
+    out = []
+    for warning in sorted(warnings, key=Problem.key):
+        head, _, hint = warning.format(lang).partition("\n")
+        where = f"{warning.path}:{warning.line}:{warning.column}: "
+        line = f"{where}{mark}: {head.removeprefix(where)}"
+        out.append(f"{line}\n{hint}" if hint else line)
+    return out

@@ -15,12 +15,15 @@ from .records import DEFAULT_LANG
 
 
 # Map one pydantic error onto our problem code, location and arguments.
-def from_pydantic(err: Any, model: type[BaseModel]) -> tuple[Loc, str, dict[str, Any]]:
+# `suggest=False` skips the did-you-mean search (past the problems shown, it only costs).
+def from_pydantic(err: Any, model: type[BaseModel], suggest: bool = True) -> tuple[Loc, str, dict[str, Any]]:
     loc: Loc = tuple(err["loc"])
     kind = err["type"]
     ctx = err.get("ctx") or {}
-    # pydantic adds model/union class names into loc for RootModel or unions: drop them.
-    loc = tuple(p for p in loc if not (isinstance(p, str) and (p == "root" or p[:1].isupper() or "[" in p or p in ("float", "int", "bool", "str"))))
+    # pydantic adds model/union class names into loc for RootModel or unions: drop them;
+    # an unknown key is the last part, kept exactly as written (`Name`, `float`).
+    last = loc[-1:] if kind == "extra_forbidden" else ()
+    loc = tuple(p for p in loc[: len(loc) - len(last)] if not (isinstance(p, str) and (p == "root" or p[:1].isupper() or "[" in p or p in ("float", "int", "bool", "str")))) + last
     if kind == "value_error":
         error = ctx.get("error")
         code = str(error or err["msg"]).removeprefix("Value error, ")
@@ -36,13 +39,13 @@ def from_pydantic(err: Any, model: type[BaseModel]) -> tuple[Loc, str, dict[str,
         key = loc[-1] if loc else ""
         owner = _model_at(model, loc[:-1])
         fields = sorted(owner.model_fields) if owner else []
-        close = difflib.get_close_matches(str(key), fields, n=1, cutoff=0.6)
+        close = difflib.get_close_matches(str(key), fields, n=1, cutoff=0.6) if suggest else []
         return loc, "unknown_field", {"field": key, "suggestion": close[0] if close else None, "allowed": fields}
     if kind == "missing":
         return loc, "missing_field", {"field": loc[-1] if loc else ""}
     if kind == "enum":
         allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
-        close = difflib.get_close_matches(str(err.get("input")), allowed, n=1, cutoff=0.6)
+        close = difflib.get_close_matches(str(err.get("input")), allowed, n=1, cutoff=0.6) if suggest else []
         return loc, "not_in_vocabulary", {"value": err.get("input"), "allowed": allowed, "suggestion": close[0] if close else None}
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
@@ -92,17 +95,24 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-# Drop "missing field X" when the same record has a misspelt field that suggests X.
+# Problems the YAML reader found at a value, which make any other problem there an echo.
+_AT_VALUE = ("number_too_large", "yaml_tag")
+
+
+# Drop "missing field X" when the same record has a misspelt field that suggests X, and
+# any problem at a value the reader already refused (a number too large, a tag).
 def without_echoes(problems: list[Problem]) -> list[Problem]:
     suggested = {
         (p.path, p.loc[:-1] if p.loc else (), p.args.get("suggestion"))
         for p in problems
         if p.code == "unknown_field"
     }
+    refused = {(p.path, p.loc) for p in problems if p.code in _AT_VALUE and p.loc is not None}
     return [
         p
         for p in problems
         if not (p.code == "missing_field" and (p.path, p.loc[:-1] if p.loc else (), p.args.get("field")) in suggested)
+        and not (p.code not in _AT_VALUE and (p.path, p.loc) in refused)
     ]
 
 
