@@ -24,12 +24,13 @@ from typing import Any
 import yaml
 from yaml.events import (
     AliasEvent,
-    CollectionStartEvent,
     DocumentStartEvent,
     MappingEndEvent,
     MappingStartEvent,
     ScalarEvent,
     SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
 )
 
 from .problems import ProblemList
@@ -53,14 +54,20 @@ _BAD_CHAR = re.compile(f"[{_UNPRINTABLE}{_HIDDEN_BREAK}]|\r(?!\n)")
 
 @dataclass
 class Loaded:
-    """A parsed file: its value and the (line, column) of each value path, 1-based."""
+    """A parsed file: its value and the (line, column) of each value path, 1-based.
+
+    Positions are only needed when something is reported, so they are found on first use,
+    by reading the file's text once more (`text`), unless given."""
 
     path: str
     value: Any
-    positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    positions: dict[Loc, tuple[int, int]] | None = None
+    text: str | None = field(default=None, repr=False)
 
     # Position of the longest known prefix of `loc`, so missing fields point at their record.
     def position(self, loc: Loc) -> tuple[int, int]:
+        if self.positions is None:
+            self.positions = _positions(self.text) if self.text is not None else {}
         for end in range(len(loc), -1, -1):
             pos = self.positions.get(tuple(loc[:end]))
             if pos:
@@ -76,150 +83,218 @@ class Loaded:
         return self, loc
 
 
-@dataclass
-class _Frame:
-    """A list or mapping being built: its value, location and (mappings) the current key."""
+class _Refused(Exception):
+    """The file cannot be read further (an alias, or nesting past MAX_DEPTH)."""
 
-    value: Any
-    loc: Loc | None  # None: a value that is thrown away (a refused key's value)
-    mapping: bool
-    start: Any  # the event that started it
-    key: Any = None  # mappings: the key read, awaiting its value
-    has_key: bool = False
+
+# Key states of a mapping being built: awaiting a key; a refused key (its value is thrown
+# away); a key that is itself a list or mapping, being read.
+_NOKEY, _DROP, _COMPLEX = object(), object(), object()
+# Plain scalars that are not strings.
+_SPECIAL: dict[str, Any] = {"null": None, "~": None, "": None, "true": True, "false": False}
+_NUMERIC = frozenset("0123456789+-")
 
 
 class _Builder:
-    """Builds plain values from parser events, recording positions and problems."""
+    """Builds plain values from parser events (one loop, an explicit stack) and reports
+    what the strict rules refuse. Frames are lists: [value, loc, is_mapping, key]."""
 
     def __init__(self, path: str, problems: ProblemList) -> None:
         self.path = path
-        self.positions: dict[Loc, tuple[int, int]] = {}
         self.problems = problems
 
     def _bad(self, mark: Any, loc: Loc | None, code: str, **args: Any) -> None:
         self.problems.add_at(self.path, mark.line + 1, mark.column + 1, loc, code, args)
 
-    # The whole document's value, or raise _TooDeep / _Refused to stop reading the file.
-    def build(self, events: Any) -> Any:
-        stack: list[_Frame] = []
+    # The location of the next value put into `frame` (None: it is thrown away).
+    @staticmethod
+    def _next_loc(frame: list[Any]) -> Loc | None:
+        loc = frame[1]
+        if loc is None:
+            return None
+        if not frame[2]:
+            return (*loc, len(frame[0]))
+        key = frame[3]
+        return None if key is _DROP or key is _NOKEY or key is _COMPLEX else (*loc, key)
+
+    # The document's value; raises _Refused to stop reading the file.
+    def build(self, loader: Any) -> Any:
+        get = loader.get_event
+        stack: list[list[Any]] = []
         root: Any = None
         documents = 0
-        for event in events:
-            kind = type(event)
-            if kind is ScalarEvent or issubclass(kind, CollectionStartEvent):
-                loc = self._place(stack, event)
+        while True:
+            event = get()
+            cls = event.__class__
+            if cls is ScalarEvent:
+                top = stack[-1] if stack else None
+                if event.tag is not None:
+                    where = self._next_loc(top) if top is not None and not (top[2] and top[3] is _NOKEY) else (top[1] if top else ())
+                    self._bad(event.start_mark, where, "yaml_tag", tag=_as_written(event.tag))
+                text = event.value
+                if top is not None and top[2] and top[3] is _NOKEY:
+                    top[3] = self._key(top, event)
+                    continue
+                if event.style:  # quoted or block: always a string (plain: None, or "" from libyaml)
+                    value: Any = text
+                elif text in _SPECIAL:
+                    value = _SPECIAL[text]
+                elif text[:1] in _NUMERIC:
+                    value = _number(text)
+                    if value is _TOO_LARGE:
+                        self._bad(event.start_mark, self._next_loc(top) if top else (), "number_too_large", max=MAX_INTEGER)
+                        value = text
+                else:
+                    value = text
+                if top is None:
+                    root = value
+                elif not top[2]:
+                    top[0].append(value)
+                else:
+                    if top[3] is not _DROP:
+                        top[0][top[3]] = value
+                    top[3] = _NOKEY
+            elif cls is SequenceStartEvent or cls is MappingStartEvent:
+                top = stack[-1] if stack else None
+                if top is None:
+                    loc: Loc | None = ()
+                elif top[2] and top[3] is _NOKEY:
+                    self._bad(event.start_mark, top[1], "key_not_string")
+                    top[3] = _COMPLEX
+                    loc = None
+                else:
+                    loc = self._next_loc(top)
                 if event.tag is not None:
                     self._bad(event.start_mark, loc, "yaml_tag", tag=_as_written(event.tag))
-                if kind is ScalarEvent:
-                    value = _scalar(event)
-                    if isinstance(value, _Number):
-                        self._bad(event.start_mark, loc, "number_too_large", max=MAX_INTEGER)
-                        value = event.value
-                    root = self._put(stack, value, event, root)
-                    continue
                 if len(stack) >= MAX_DEPTH:
                     # named by its record and field, not by fifty list indexes
                     self._bad(event.start_mark, loc[:3] if loc else None, "too_deep", max=MAX_DEPTH)
                     raise _Refused
-                mapping = kind is MappingStartEvent
-                if mapping and event.flow_style:
-                    self._bad(event.start_mark, loc, "flow_mapping")
-                stack.append(_Frame({} if mapping else [], loc, mapping, event))
-            elif kind is SequenceEndEvent or kind is MappingEndEvent:
-                frame = stack.pop()
-                root = self._put(stack, frame.value, frame.start, root)
-            elif kind is AliasEvent:
+                if cls is MappingStartEvent:
+                    if event.flow_style:
+                        self._bad(event.start_mark, loc, "flow_mapping")
+                    stack.append([{}, loc, True, _NOKEY])
+                else:
+                    stack.append([[], loc, False, None])
+            elif cls is SequenceEndEvent or cls is MappingEndEvent:
+                value = stack.pop()[0]
+                if not stack:
+                    root = value
+                    continue
+                top = stack[-1]
+                if not top[2]:
+                    top[0].append(value)
+                elif top[3] is _COMPLEX:
+                    top[3] = _DROP  # the key was a list or mapping: its value is dropped too
+                else:
+                    if top[3] is not _DROP:
+                        top[0][top[3]] = value
+                    top[3] = _NOKEY
+            elif cls is AliasEvent:
                 self._bad(event.start_mark, None, "yaml_alias")
                 raise _Refused
-            elif kind is DocumentStartEvent:
+            elif cls is DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     raise yaml.MarkedYAMLError(
                         "expected a single document in the stream", None,
                         "but found another document", event.start_mark,
                     )
-        return root
-
-    # The location of the value an event starts; for a mapping key, the mapping's own.
-    def _place(self, stack: list[_Frame], event: Any) -> Loc | None:
-        if not stack:
-            loc: Loc | None = ()
-        else:
-            top = stack[-1]
-            if top.loc is None:
-                loc = None
-            elif not top.mapping:
-                loc = (*top.loc, len(top.value))
-            elif not top.has_key:
-                return top.loc  # a key: problems about it are at the mapping
-            elif top.key is _DROP:
-                loc = None
-            else:
-                loc = (*top.loc, top.key)
-        if loc is not None and loc not in self.positions:
-            self.positions[loc] = (event.start_mark.line + 1, event.start_mark.column + 1)
-        return loc
-
-    # Put a finished value into its parent (a list item, a key, or a key's value).
-    def _put(self, stack: list[_Frame], value: Any, event: Any, root: Any) -> Any:
-        if not stack:
-            return value
-        top = stack[-1]
-        if not top.mapping:
-            top.value.append(value)
-        elif not top.has_key:
-            top.key, top.has_key = self._key(top, value, event), True
-        else:
-            if top.key is not _DROP:
-                top.value[top.key] = value
-            top.key, top.has_key = None, False
-        return root
+            elif cls is StreamEndEvent:
+                return root
 
     # A mapping key: a plain name, not `<<`, not seen before in the mapping; else _DROP.
-    def _key(self, top: _Frame, key: Any, event: Any) -> Any:
-        if type(event) is not ScalarEvent:
-            self._bad(event.start_mark, top.loc, "key_not_string")
-            return _DROP
-        if event.value == "<<" and not event.style:
-            self._bad(event.start_mark, top.loc, "yaml_merge")
-            return _DROP
+    def _key(self, top: list[Any], event: Any) -> Any:
         name = event.value
-        loc = None if top.loc is None else (*top.loc, name)
-        if name in top.value:
-            self._bad(event.start_mark, loc, "duplicate_key", key=name)
+        if name == "<<" and not event.style:
+            self._bad(event.start_mark, top[1], "yaml_merge")
             return _DROP
-        if loc is not None:
-            # errors about a field point at its key
-            self.positions[loc] = (event.start_mark.line + 1, event.start_mark.column + 1)
+        if name in top[0]:
+            self._bad(event.start_mark, None if top[1] is None else (*top[1], name), "duplicate_key", key=name)
+            return _DROP
         return name
 
 
-class _Refused(Exception):
-    """The file cannot be read further (an alias, or nesting past MAX_DEPTH)."""
+# The (line, column) of every value path, for messages: a second reading of the text that
+# follows exactly the rules of `_Builder` (refused keys and their values have none). A
+# field's position is that of its key (errors about a field point at its key).
+def _positions(text: str) -> dict[Loc, tuple[int, int]]:
+    positions: dict[Loc, tuple[int, int]] = {}
+    loader = _PARSER(text)
+    # frames: [loc or None, is_mapping, key state, keys seen (mapping) or item count (list)]
+    stack: list[list[Any]] = []
+    try:
+        while True:
+            event = loader.get_event()
+            cls = event.__class__
+            if cls is StreamEndEvent:
+                break
+            if cls is SequenceEndEvent or cls is MappingEndEvent:
+                stack.pop()
+                if stack:
+                    _advance(stack[-1])
+                continue
+            if cls is not ScalarEvent and cls is not SequenceStartEvent and cls is not MappingStartEvent:
+                continue
+            mark = event.start_mark
+            if not stack:
+                loc: Loc | None = ()
+            else:
+                top = stack[-1]
+                if top[1] and top[2] is _NOKEY:
+                    if cls is ScalarEvent:
+                        name = event.value
+                        if (name == "<<" and not event.style) or name in top[3]:
+                            top[2] = _DROP
+                        else:
+                            top[3].add(name)
+                            top[2] = name
+                            if top[0] is not None:
+                                positions[(*top[0], name)] = (mark.line + 1, mark.column + 1)
+                        continue
+                    top[2] = _COMPLEX
+                    loc = None
+                elif top[0] is None:
+                    loc = None
+                elif top[1]:
+                    loc = None if top[2] is _DROP else (*top[0], top[2])
+                else:
+                    loc = (*top[0], top[3])
+            if loc is not None and loc not in positions:
+                positions[loc] = (mark.line + 1, mark.column + 1)
+            if cls is ScalarEvent:
+                if stack:
+                    _advance(stack[-1])
+            elif cls is MappingStartEvent:
+                stack.append([loc, True, _NOKEY, set()])
+            else:
+                stack.append([loc, False, None, 0])
+    except yaml.YAMLError:
+        pass  # positions up to the error (the reading of values reported it)
+    finally:
+        loader.dispose()
+    return positions
+
+
+# A value was put into a frame: a list counts it, a mapping awaits its next key.
+def _advance(frame: list[Any]) -> None:
+    if not frame[1]:
+        frame[3] += 1
+    elif frame[2] is _COMPLEX:
+        frame[2] = _DROP
+    else:
+        frame[2] = _NOKEY
 
 
 class _Number:
     """A plain number too large to keep exactly."""
 
 
-_DROP = object()
 _TOO_LARGE = _Number()
 
 
-# A tag as it is written in the file: `!!binary`, not `tag:yaml.org,2002:binary`.
-def _as_written(tag: str) -> str:
-    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
-
-
-# Plain scalars: a small, explicit set of types; everything else is a string.
-def _scalar(event: Any) -> Any:
-    text = event.value
-    if event.style:  # quoted or block scalar: always a string (plain: None, or "" from libyaml)
-        return text
-    if text in _NULL:
-        return None
-    if text in ("true", "false"):
-        return text == "true"
+# A plain scalar starting like a number: an int, a float, too large, or the text itself.
+def _number(text: str) -> Any:
     if _INT.match(text):
         # never convert thousands of digits (Python refuses past 4,300): count them first
         if len(text.lstrip("+-")) > 16 or abs(int(text)) > MAX_INTEGER:
@@ -231,6 +306,11 @@ def _scalar(event: Any) -> Any:
             return _TOO_LARGE
         return number
     return text
+
+
+# A tag as it is written in the file: `!!binary`, not `tag:yaml.org,2002:binary`.
+def _as_written(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 # Position (line, column) of a byte offset in raw bytes, 1-based.
@@ -298,7 +378,7 @@ def parse_yaml(raw: bytes, path: str) -> tuple[Loaded | None, ProblemList]:
     builder = _Builder(path, problems)
     loader = _PARSER(text)
     try:
-        value = builder.build(_stream(loader))
+        value = builder.build(loader)
     except _Refused:
         return None, problems
     except yaml.MarkedYAMLError as err:
@@ -312,11 +392,7 @@ def parse_yaml(raw: bytes, path: str) -> tuple[Loaded | None, ProblemList]:
         loader.dispose()
     if value is None:
         return Loaded(path, [], {(): (1, 1)}), problems
-    return Loaded(path, value, builder.positions), problems
+    return Loaded(path, value, None, text), problems
 
 
 
-# The parser's events, one at a time.
-def _stream(loader: Any) -> Any:
-    while loader.check_event():
-        yield loader.get_event()

@@ -41,7 +41,7 @@ class FolderLoaded(Loaded):
         for part in parts:
             starts.append(len(value))
             value.extend(part.value)
-        return cls(path, value, {}, parts, starts)
+        return cls(path, value, {}, None, parts=parts, starts=starts)
 
     # The part holding a value, and the value's location inside that part.
     def locate(self, loc: Loc) -> tuple[Loaded, Loc]:
