@@ -11,7 +11,7 @@ import difflib
 from collections.abc import Iterator
 from typing import Any
 
-from ..load.strict_yaml import Loc
+from ..load.strict_yaml import Loaded, Loc
 from . import bodies
 from .dataset import Collector, Dataset
 from .records import REFERENCES, Event, Indicator, Update, reference_targets
@@ -67,7 +67,8 @@ def _raw_ids(name: str, record: Any, index: int) -> Iterator[tuple[Loc, str, str
 
 # Global id uniqueness, references, cycles and unit fit: the cross-record checks.
 def run(dataset: Dataset, collections: dict[str, list[Any]], out: Collector, prefix: str = "data") -> None:
-    seen: dict[str, tuple[str, int]] = {}
+    # where each id was first defined (its line is only looked up for a duplicate)
+    seen: dict[str, tuple[Loaded, Loc]] = {}
     kinds_of: dict[str, str] = {}
     # ids come from the raw records, so one invalid record does not cascade into
     # "unknown reference" errors everywhere it is cited.
@@ -76,13 +77,12 @@ def run(dataset: Dataset, collections: dict[str, list[Any]], out: Collector, pre
         for i, record in enumerate(raw_records):
             for loc, rid, kind in _raw_ids(name, record, i):
                 if rid in seen:
-                    first = seen[rid]
-                    out.add(loaded, loc, "duplicate_id", raw_records, id=rid, first=f"{first[0]}:{first[1]}")
+                    at, first = seen[rid]
+                    out.add(loaded, loc, "duplicate_id", raw_records, id=rid, first=f"{at.path_of(first)}:{at.position(first)[0]}")
                     continue
-                where = loaded.path_of(loc)
-                seen[rid] = (where, loaded.position(loc)[0])
+                seen[rid] = (loaded, loc)
                 kinds_of[rid] = kind
-                dataset.record_files[rid] = where
+                dataset.record_files[rid] = loaded.path_of(loc)
     for name, records in collections.items():
         for i, record in enumerate(records):
             if record is None:
