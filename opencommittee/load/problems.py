@@ -76,17 +76,34 @@ class _Args(dict[str, Any]):
         return str(value) if key in ("expected", "got") else _show(value)
 
 
-# Documented limit (README, CONTRIBUTING): problems printed in full; the rest are counted.
+# Documented limits (README, CONTRIBUTING): problems printed in full; the rest are counted
+# by kind, up to a total past which reading stops (so that any input is answered quickly).
 MAX_SHOWN = 200
+MAX_COUNTED = 100_000
+
+
+class TooMany(Exception):
+    """MAX_COUNTED problems were found: reading stops, the report says so."""
 
 
 class ProblemList(list[Problem]):
-    """Problems in the order found: the first `limit` in full, the rest counted by code."""
+    """Problems in the order found: the first `limit` in full, the rest counted by code;
+    `TooMany` is raised when MAX_COUNTED is reached (`stopped` then stays true)."""
 
     def __init__(self, limit: int = MAX_SHOWN) -> None:
         super().__init__()
         self.limit = limit
         self.more: Counter[str] = Counter()
+        self.counted = 0
+        self.stopped = False
+
+    # Count one more problem of a kind, not shown.
+    def count(self, code: str, n: int = 1) -> None:
+        self.more[code] += n
+        self.counted += n
+        if self.counted + len(self) >= MAX_COUNTED:
+            self.stopped = True
+            raise TooMany
 
     @classmethod
     def of(cls, path: str, line: int, column: int, code: str, args: dict[str, Any]) -> ProblemList:
@@ -100,24 +117,26 @@ class ProblemList(list[Problem]):
 
     def add(self, problem: Problem) -> None:
         if self.full():
-            self.more[problem.code] += 1
+            self.count(problem.code)
         else:
             self.append(problem)
 
     def add_at(self, path: str, line: int, column: int, loc: Any, code: str, args: dict[str, Any]) -> None:
         if self.full():
-            self.more[code] += 1
+            self.count(code)
         else:
             self.append(Problem(path, line, column, loc, code, args))
 
-    # Take another list's problems (kept ones through `add`, counted ones as counts).
-    def merge(self, other: list[Problem]) -> None:
-        for problem in other:
-            self.add(problem)
-        self.more.update(getattr(other, "more", {}))
+    # Take the counts of another list's problems not shown (and whether it stopped).
+    def take_counts(self, other: ProblemList) -> None:
+        for code, n in other.more.items():
+            self.count(code, n)
+        if other.stopped:
+            self.stopped = True
+            raise TooMany
 
     def total(self) -> int:
-        return len(self) + sum(self.more.values())
+        return len(self) + self.counted
 
 
 class DataError(Exception):
@@ -125,6 +144,7 @@ class DataError(Exception):
 
     def __init__(self, problems: list[Problem], warnings: list[Problem] | None = None) -> None:
         more: Counter[str] = Counter(getattr(problems, "more", {}))
+        self.stopped = bool(getattr(problems, "stopped", False))
         self.problems = sorted(problems, key=Problem.key)
         self.more = more
         self.total = len(self.problems) + sum(more.values())
@@ -138,8 +158,11 @@ class DataError(Exception):
         if self.more:
             kinds = ", ".join(f"{code} {count}" for code, count in sorted(self.more.items(), key=lambda kv: (-kv[1], kv[0])))
             lines.append(catalog["problems_not_shown"]["message"].format(count=sum(self.more.values()), kinds=kinds, shown=len(self.problems)))
+        if self.stopped:
+            lines.append(catalog["problems_stopped"]["message"].format(max=MAX_COUNTED))
         lines.extend(warning_lines(self.warnings, lang))
-        lines.append(catalog["summary"]["message"].format(count=self.total))
+        summary = "summary_stopped" if self.stopped else "summary"
+        lines.append(catalog[summary]["message"].format(count=self.total))
         return "\n".join(lines)
 
 

@@ -33,7 +33,7 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from .problems import ProblemList
+from .problems import ProblemList, TooMany
 
 Loc = tuple[int | str, ...]
 
@@ -63,13 +63,17 @@ class Loaded:
     value: Any
     positions: dict[Loc, tuple[int, int]] | None = None
     text: str | None = field(default=None, repr=False)
+    _reader: _Positions | None = field(default=None, repr=False, compare=False)
 
     # Position of the longest known prefix of `loc`, so missing fields point at their record.
     def position(self, loc: Loc) -> tuple[int, int]:
-        if self.positions is None:
-            self.positions = _positions(self.text) if self.text is not None else {}
+        positions = self.positions
+        if positions is None:
+            if self._reader is None:
+                self._reader = _Positions(self.text or "")
+            positions = self._reader.upto(loc[0] if loc and isinstance(loc[0], int) else None if loc else -1)
         for end in range(len(loc), -1, -1):
-            pos = self.positions.get(tuple(loc[:end]))
+            pos = positions.get(tuple(loc[:end]))
             if pos:
                 return pos
         return (1, 1)
@@ -215,65 +219,82 @@ class _Builder:
         return name
 
 
-# The (line, column) of every value path, for messages: a second reading of the text that
-# follows exactly the rules of `_Builder` (refused keys and their values have none). A
-# field's position is that of its key (errors about a field point at its key).
-def _positions(text: str) -> dict[Loc, tuple[int, int]]:
-    positions: dict[Loc, tuple[int, int]] = {}
-    loader = _PARSER(text)
-    # frames: [loc or None, is_mapping, key state, keys seen (mapping) or item count (list)]
-    stack: list[list[Any]] = []
-    try:
-        while True:
-            event = loader.get_event()
-            cls = event.__class__
-            if cls is StreamEndEvent:
+class _Positions:
+    """The (line, column) of every value path, for messages: a second reading of the text
+    that follows exactly the rules of `_Builder` (refused keys and their values have
+    none); a field's position is that of its key (errors about a field point at its key).
+    It reads only as far as asked: up to the records that have problems."""
+
+    def __init__(self, text: str) -> None:
+        self.found: dict[Loc, tuple[int, int]] = {}
+        self._loader: Any = _PARSER(text)
+        # frames: [loc or None, is_mapping, key state, keys seen (mapping) or item count (list)]
+        self._stack: list[list[Any]] = []
+        self._root: list[Any] | None = None
+
+    # Read on until record `index` of the top-level list is complete (None: to the end).
+    def upto(self, index: int | None) -> dict[Loc, tuple[int, int]]:
+        while self._loader is not None:
+            root = self._root
+            if index is not None and root is not None and not root[1] and root[3] > index:
                 break
-            if cls is SequenceEndEvent or cls is MappingEndEvent:
-                stack.pop()
-                if stack:
-                    _advance(stack[-1])
-                continue
-            if cls is not ScalarEvent and cls is not SequenceStartEvent and cls is not MappingStartEvent:
-                continue
-            mark = event.start_mark
+            if not self._step():
+                self._loader.dispose()
+                self._loader = None
+        return self.found
+
+    # One event; False at the end of the text (or at an error, reported elsewhere).
+    def _step(self) -> bool:
+        try:
+            event = self._loader.get_event()
+        except yaml.YAMLError:
+            return False
+        cls = event.__class__
+        stack, positions = self._stack, self.found
+        if cls is StreamEndEvent:
+            return False
+        if cls is SequenceEndEvent or cls is MappingEndEvent:
+            stack.pop()
+            if stack:
+                _advance(stack[-1])
+            return True
+        if cls is not ScalarEvent and cls is not SequenceStartEvent and cls is not MappingStartEvent:
+            return True
+        mark = event.start_mark
+        if not stack:
+            loc: Loc | None = ()
+        else:
+            top = stack[-1]
+            if top[1] and top[2] is _NOKEY:
+                if cls is ScalarEvent:
+                    name = event.value
+                    if (name == "<<" and not event.style) or name in top[3]:
+                        top[2] = _DROP
+                    else:
+                        top[3].add(name)
+                        top[2] = name
+                        if top[0] is not None:
+                            positions[(*top[0], name)] = (mark.line + 1, mark.column + 1)
+                    return True
+                top[2] = _COMPLEX
+                loc = None
+            elif top[0] is None:
+                loc = None
+            elif top[1]:
+                loc = None if top[2] is _DROP else (*top[0], top[2])
+            else:
+                loc = (*top[0], top[3])
+        if loc is not None and loc not in positions:
+            positions[loc] = (mark.line + 1, mark.column + 1)
+        if cls is ScalarEvent:
+            if stack:
+                _advance(stack[-1])
+        else:
+            frame = [loc, True, _NOKEY, set()] if cls is MappingStartEvent else [loc, False, None, 0]
             if not stack:
-                loc: Loc | None = ()
-            else:
-                top = stack[-1]
-                if top[1] and top[2] is _NOKEY:
-                    if cls is ScalarEvent:
-                        name = event.value
-                        if (name == "<<" and not event.style) or name in top[3]:
-                            top[2] = _DROP
-                        else:
-                            top[3].add(name)
-                            top[2] = name
-                            if top[0] is not None:
-                                positions[(*top[0], name)] = (mark.line + 1, mark.column + 1)
-                        continue
-                    top[2] = _COMPLEX
-                    loc = None
-                elif top[0] is None:
-                    loc = None
-                elif top[1]:
-                    loc = None if top[2] is _DROP else (*top[0], top[2])
-                else:
-                    loc = (*top[0], top[3])
-            if loc is not None and loc not in positions:
-                positions[loc] = (mark.line + 1, mark.column + 1)
-            if cls is ScalarEvent:
-                if stack:
-                    _advance(stack[-1])
-            elif cls is MappingStartEvent:
-                stack.append([loc, True, _NOKEY, set()])
-            else:
-                stack.append([loc, False, None, 0])
-    except yaml.YAMLError:
-        pass  # positions up to the error (the reading of values reported it)
-    finally:
-        loader.dispose()
-    return positions
+                self._root = frame
+            stack.append(frame)
+        return True
 
 
 # A value was put into a frame: a list counts it, a mapping awaits its next key.
@@ -344,7 +365,7 @@ def _bad_characters(text: str, path: str, problems: ProblemList) -> bool:
         found = True
         char = match.group()
         if problems.full():
-            problems.more["bad_character"] += 1
+            problems.count("bad_character")
             continue
         line, col = _text_position(text, match.start())
         code = "hidden_line_break" if char in _HIDDEN_BREAK or char == "\r" else "bad_character"
@@ -373,13 +394,16 @@ def parse_yaml(raw: bytes, path: str) -> tuple[Loaded | None, ProblemList]:
         return None, problems
     if text.startswith("\ufeff"):
         text = text[1:]
-    if _bad_characters(text, path, problems):
+    try:
+        if _bad_characters(text, path, problems):
+            return None, problems
+    except TooMany:
         return None, problems
     builder = _Builder(path, problems)
     loader = _PARSER(text)
     try:
         value = builder.build(loader)
-    except _Refused:
+    except (_Refused, TooMany):
         return None, problems
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark

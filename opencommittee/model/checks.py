@@ -78,7 +78,8 @@ def run(dataset: Dataset, collections: dict[str, list[Any]], out: Collector, pre
             for loc, rid, kind in _raw_ids(name, record, i):
                 if rid in seen:
                     at, first = seen[rid]
-                    out.add(loaded, loc, "duplicate_id", raw_records, id=rid, first=f"{at.path_of(first)}:{at.position(first)[0]}")
+                    where = f"{at.path_of(first)}:{at.position(first)[0]}" if out.room() else ""
+                    out.add(loaded, loc, "duplicate_id", raw_records, id=rid, first=where)
                     continue
                 seen[rid] = (loaded, loc)
                 kinds_of[rid] = kind

@@ -54,7 +54,7 @@ def from_pydantic(err: Any, model: type[BaseModel], suggest: bool = True) -> tup
         if pattern.startswith("^[a-z0-9]"):
             return loc, "id_format", {"value": err.get("input")}
         return loc, "pattern", {"value": err.get("input"), "pattern": pattern}
-    if kind in ("string_type", "list_type", "dict_type", "model_type", "float_type", "int_type", "bool_type", "int_from_float", "float_parsing", "bool_parsing", "int_parsing"):
+    if kind in _TYPE_KINDS:
         expected = {"string_type": "text", "list_type": "list", "dict_type": "mapping", "model_type": "mapping"}.get(kind, "number" if "float" in kind or "int" in kind else "true/false")
         got = _type_name(err.get("input"))
         code = "wrong_type_container" if got in ("list", "mapping") else "wrong_type"
@@ -62,6 +62,27 @@ def from_pydantic(err: Any, model: type[BaseModel], suggest: bool = True) -> tup
     if kind == "too_short":
         return loc, "too_short", {}
     return loc, "invalid_value", {"detail": err["msg"]}
+
+
+_TYPE_KINDS = frozenset(("string_type", "list_type", "dict_type", "model_type", "float_type", "int_type", "bool_type", "int_from_float", "float_parsing", "bool_parsing", "int_parsing"))
+_CODES = {"extra_forbidden": "unknown_field", "missing": "missing_field", "enum": "not_in_vocabulary", "too_short": "too_short"}
+
+
+# The problem code `from_pydantic` gives an error, without its location and arguments:
+# past the problems shown, each is only counted by its code.
+def code_of(err: Any) -> str:
+    kind = err["type"]
+    if kind == "value_error":
+        error = (err.get("ctx") or {}).get("error")
+        return str(error or err["msg"]).removeprefix("Value error, ")
+    if kind in _CODES:
+        return _CODES[kind]
+    if kind == "string_pattern_mismatch":
+        pattern = (err.get("ctx") or {}).get("pattern", "")
+        return "date_format" if "\\d{4}" in pattern else "id_format" if pattern.startswith("^[a-z0-9]") else "pattern"
+    if kind in _TYPE_KINDS:
+        return "wrong_type_container" if isinstance(err.get("input"), list | dict) else "wrong_type"
+    return "invalid_value"
 
 
 # Human name of the YAML type a value was written as.

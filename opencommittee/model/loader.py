@@ -20,11 +20,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..load.problems import DataError, Problem, ProblemList
+from ..load.problems import DataError, Problem, ProblemList, TooMany
 from ..load.strict_yaml import Loaded, parse_yaml
 from . import checks
 from .dataset import Collector, Dataset, FolderLoaded, field_path
-from .errors import from_pydantic, without_echoes
+from .errors import code_of, from_pydantic, without_echoes
 from .records import COLLECTIONS
 
 # Documented limit (README, CONTRIBUTING): the size of one data file.
@@ -51,8 +51,23 @@ def load_dataset(data_dir: Path | str, shown_as: str | None = None) -> Dataset:
 
 
 def _load(data_dir: Path, shown_as: str | None) -> Dataset:
-    prefix = (shown_as if shown_as is not None else str(data_dir)).rstrip("/") or "."
     out = Collector()
+    try:
+        return _load_into(out, data_dir, shown_as)
+    except TooMany:
+        raise DataError(_reported(out), out.warnings) from None
+
+
+# The problems to report: echoes left out, the counts of those not shown kept.
+def _reported(out: Collector) -> ProblemList:
+    kept = ProblemList()
+    kept.extend(without_echoes(out.problems))
+    kept.more, kept.counted, kept.stopped = out.problems.more, out.problems.counted, out.problems.stopped
+    return kept
+
+
+def _load_into(out: Collector, data_dir: Path, shown_as: str | None) -> Dataset:
+    prefix = (shown_as if shown_as is not None else str(data_dir)).rstrip("/") or "."
     files: dict[str, Loaded] = {}
     raw: dict[str, list[dict[str, Any]]] = {}
     collections: dict[str, list[Any]] = {name: [] for name in COLLECTIONS}
@@ -81,10 +96,7 @@ def _load(data_dir: Path, shown_as: str | None) -> Dataset:
     checks.run(dataset, collections, out, prefix)
     dataset.warnings = sorted(out.warnings, key=Problem.key)
     if out.problems or out.problems.more:
-        kept = ProblemList()
-        kept.extend(without_echoes(out.problems))
-        kept.more = out.problems.more
-        raise DataError(kept, out.warnings)
+        raise DataError(_reported(out), out.warnings)
     return dataset
 
 
@@ -102,8 +114,11 @@ def _validate(name: str, loaded: Loaded, records: list[Any], validated: list[Any
             validated.append(model.model_validate(record))
         except ValidationError as exc:
             validated.append(None)
-            for err in exc.errors(include_url=False, include_context=True, include_input=True):
-                loc, code, args = from_pydantic(err, model, suggest=not out.problems.full())
+            for err in exc.errors(include_url=False):
+                if out.problems.full():
+                    out.problems.count(code_of(err))
+                    continue
+                loc, code, args = from_pydantic(err, model)
                 out.add(loaded, (i, *loc), code, records, **args)
 
 
@@ -184,5 +199,5 @@ def _read(file: Path, shown: str, out: Collector) -> Loaded | None:
     records_for_path = loaded.value if loaded and isinstance(loaded.value, list) else []
     for p in problems:
         out.problems.add(replace(p, field_path=field_path(p.loc, records_for_path) or None) if p.loc else p)
-    out.problems.more.update(problems.more)
+    out.problems.take_counts(problems)
     return loaded
