@@ -37,7 +37,7 @@ def check_some_body(dataset: Dataset, out: Collector, prefix: str) -> None:
         return
     kinds = {k.value for k in BODY_KINDS}
     raw = dataset.raw.get("organizations", [])
-    if any(isinstance(r, dict) and r.get("classification") in kinds for r in raw):
+    if any(isinstance(r, dict) and isinstance(r.get("classification"), str) and r["classification"] in kinds for r in raw):
         return
     loaded = dataset.files.get("organizations") or Loaded(f"{prefix}/organizations.yml", [])
     out.add(loaded, (), "no_body", raw, file=f"{prefix}/organizations.yml", allowed=sorted(kinds))
