@@ -294,9 +294,10 @@ def check(folder: Path, lang: str = "en") -> Outcome:
 
 # The outcome's kind, for the summary: the first message, without its values.
 def _kind(output: str) -> str:
-    first = _LINE.sub("", output.split("\n", 1)[0])
-    first = re.sub(r"'[^']*'|\d+", "…", first.split(": ", 1)[-1] if ": " in first else first)
-    return first[:70]
+    first = _LINE.sub("", output.split("\n", 1)[0], count=1)
+    field = re.match(r"^[^\s']+: ", first)  # a field path (no spaces), not "YAML syntax error: "
+    first = first[field.end():] if field else first
+    return re.sub(r"'[^']*'|\d+", "…", first)[:70]
 
 
 def copy_base(base: Path, target: Path) -> Path:
