@@ -98,7 +98,7 @@ class ProblemList(list[Problem]):
         self.stopped = False
 
     # Count one more problem of a kind, not shown.
-    def count(self, code: str, n: int = 1) -> None:
+    def count_more(self, code: str, n: int = 1) -> None:
         self.more[code] += n
         self.counted += n
         if self.counted + len(self) >= MAX_COUNTED:
@@ -117,20 +117,20 @@ class ProblemList(list[Problem]):
 
     def add(self, problem: Problem) -> None:
         if self.full():
-            self.count(problem.code)
+            self.count_more(problem.code)
         else:
             self.append(problem)
 
     def add_at(self, path: str, line: int, column: int, loc: Any, code: str, args: dict[str, Any]) -> None:
         if self.full():
-            self.count(code)
+            self.count_more(code)
         else:
             self.append(Problem(path, line, column, loc, code, args))
 
     # Take the counts of another list's problems not shown (and whether it stopped).
     def take_counts(self, other: ProblemList) -> None:
         for code, n in other.more.items():
-            self.count(code, n)
+            self.count_more(code, n)
         if other.stopped:
             self.stopped = True
             raise TooMany

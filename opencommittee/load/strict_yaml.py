@@ -365,7 +365,7 @@ def _bad_characters(text: str, path: str, problems: ProblemList) -> bool:
         found = True
         char = match.group()
         if problems.full():
-            problems.count("bad_character")
+            problems.count_more("bad_character")
             continue
         line, col = _text_position(text, match.start())
         code = "hidden_line_break" if char in _HIDDEN_BREAK or char == "\r" else "bad_character"

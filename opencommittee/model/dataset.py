@@ -168,7 +168,7 @@ class Collector:
     # Add a problem at a value location inside a loaded file.
     def add(self, loaded: Loaded, loc: Loc, code: str, raw: list[Any], **args: Any) -> None:
         if self.problems.full():
-            self.problems.count(code)
+            self.problems.count_more(code)
             return
         self.problems.append(self.at(loaded, loc, code, raw, **args))
 

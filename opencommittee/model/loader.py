@@ -116,7 +116,7 @@ def _validate(name: str, loaded: Loaded, records: list[Any], validated: list[Any
             validated.append(None)
             for err in exc.errors(include_url=False):
                 if out.problems.full():
-                    out.problems.count(code_of(err))
+                    out.problems.count_more(code_of(err))
                     continue
                 loc, code, args = from_pydantic(err, model)
                 out.add(loaded, (i, *loc), code, records, **args)
