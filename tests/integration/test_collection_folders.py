@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site, line_of, overlay, validate
+from conftest import build_site, line_of, overlay, run_cli, validate
 from opencommittee.model.loader import load_dataset
 from opencommittee.publish.exports import FILE_COLUMN, collection_csv, dataset_document
 
@@ -103,3 +103,12 @@ def test_a_folder_collection_builds_strictly(tmp_path: Path) -> None:
     assert len(exported["collections"]["updates"]) == sum(
         len(re.findall(r"(?m)^- id: ", (data / "updates" / f).read_text(encoding="utf-8"))) for f in (FIRST, SECOND)
     )
+
+
+def test_translations_name_the_file_inside_the_folder(split: Path) -> None:
+    target = split / "updates" / SECOND
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("  date: 2016-03-01\n", "  date: 2016-03-01\n  note:\n    vi: Ghi chú\n", 1), encoding="utf-8")
+    result = run_cli("translations", str(split))
+    line = line_of(target, "  note:")
+    assert re.search(rf"^{re.escape(str(target))}:{line}:\d+: cn-a-2016\.note: no 'en' text", result.stdout, re.M), result.stdout
