@@ -128,12 +128,12 @@ def _validate(name: str, loaded: Loaded, records: list[Any], validated: list[Any
 def _collection_files(data_dir: Path, prefix: str, out: Collector) -> dict[str, list[tuple[Path, str]]]:
     singles: dict[str, tuple[Path, str]] = {}
     folders: dict[str, tuple[Path, str]] = {}
-    for entry in sorted(data_dir.iterdir()):
+    for entry in _entries(data_dir, prefix, out):
         shown = f"{prefix}/{entry.name}"
         if entry.suffix == "" and entry.is_dir() and not entry.is_symlink():
             if entry.name in COLLECTIONS:
                 folders[entry.name] = (entry, shown)
-            elif any(entry.glob("*.y*ml")):
+            elif any(e.suffix in (".yml", ".yaml") for e in _entries(entry, shown, out)):
                 _unknown(entry, shown, out)
             continue
         if entry.suffix not in (".yml", ".yaml"):
@@ -155,7 +155,7 @@ def _collection_files(data_dir: Path, prefix: str, out: Collector) -> dict[str, 
         elif name in folders:
             folder, shown = folders[name]
             parts = []
-            for inner in sorted(folder.iterdir()):
+            for inner in _entries(folder, shown, out):
                 if inner.suffix == ".yml":
                     parts.append((inner, f"{shown}/{inner.name}"))
                 elif inner.suffix == ".yaml":
@@ -163,6 +163,15 @@ def _collection_files(data_dir: Path, prefix: str, out: Collector) -> dict[str, 
             if parts:
                 found[name] = parts
     return found
+
+
+# A folder's entries in name order; none (and a problem) when it cannot be listed.
+def _entries(folder: Path, shown: str, out: Collector) -> list[Path]:
+    try:
+        return sorted(folder.iterdir())
+    except OSError as err:
+        out.problems.add_at(shown, 1, 1, None, "file_unreadable", {"file": folder.name, "detail": err.strerror or str(err)})
+        return []
 
 
 def _unknown(entry: Path, shown: str, out: Collector, suggestion: str | None = None) -> None:
