@@ -90,9 +90,9 @@ audit: venv npm chromium
 	$(BIN)/python -m opencommittee.quality.audit $(if $(FORM_FACTOR),--form-factor $(FORM_FACTOR))
 
 # Random mistakes fed to validate (tests/fuzzkit.py): 10,000 examples, files grown up to
-# 5 MB, 30 valid folders built strictly; prints counts by outcome.
+# 5 MB, 20 gently edited valid folders built strictly; prints counts by outcome.
 fuzz: venv
-	OC_FUZZ_EXAMPLES=$(or $(EXAMPLES),10000) OC_FUZZ_BUILDS=30 OC_FUZZ_GROWTH=5000000 \
+	OC_FUZZ_EXAMPLES=$(or $(EXAMPLES),10000) OC_FUZZ_BUILDS=20 OC_FUZZ_GROWTH=5000000 \
 		$(BIN)/python -m pytest tests/unit/model/test_validate_properties.py -q -s -p no:cacheprovider
 
 # Known vulnerabilities in the locked packages; needs the network (not part of make test).

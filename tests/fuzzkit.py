@@ -101,7 +101,7 @@ class Mutation:
         text = self._text(target)
         i = self._at(text)
         part = text[i:i + 200] or "- id: x\n"
-        times = min(max(1, self.size * 997), MAX_GROWTH // max(len(part), 1))
+        times = min([1, 30, 1000, 25_000][self.size % 4], MAX_GROWTH // max(len(part), 1))
         target.write_text(text[:i] + part * times + text[i:], encoding="utf-8", newline="")
 
     def _nest(self, _folder: Path, target: Path) -> None:
