@@ -118,14 +118,20 @@ class Mutation:
             records = yaml.safe_load(target.read_text(encoding="utf-8"))
         except (yaml.YAMLError, UnicodeDecodeError, ValueError, RecursionError):  # the harness, not validate
             return
-        paths = list(_paths(records, ()))
+        try:
+            paths = list(_paths(records, ()))
+        except RecursionError:  # the harness's own walk of a deeply nested value
+            return
         if not paths:
             return
         path = paths[int(self.at * len(paths)) % len(paths)]
         leaf = LEAVES[self.pick % len(LEAVES)]
         op = self.size % 4
-        records = _change(records, path, leaf, op)
-        target.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        try:
+            text = yaml.safe_dump(_change(records, path, leaf, op), allow_unicode=True, sort_keys=False)
+        except RecursionError:
+            return
+        target.write_text(text, encoding="utf-8")
 
     # --- file level -------------------------------------------------------------------
 
