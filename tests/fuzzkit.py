@@ -330,7 +330,8 @@ class Tally:
         total = sum(self.outcomes.values())
         lines = [f"fuzz summary: {total} examples, slowest validate {self.slowest:.2f} s of CPU"]
         lines += [f"  {name}: {count}" for name, count in sorted(self.outcomes.items())]
-        lines.append("  tracebacks: 0, other exit codes: 0, messages naming no file of the folder: 0")
+        # asserted on every example by `check` (a failure stops the run and is shrunk)
+        lines.append("  tracebacks: 0, other exit codes: 0, messages naming no file of the folder or a line past its end: 0")
         lines.append("  most frequent first messages of refused folders:")
         lines += [f"    {count:6d}  {kind}" for kind, count in self.kinds.most_common(15)]
         if self.built:

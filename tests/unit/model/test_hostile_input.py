@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import DATA, validate
+from conftest import DATA, run_cli, validate
 from hostile import CAUSES, Cause
 from opencommittee.load import strict_yaml
 from opencommittee.load.problems import MAX_COUNTED, MAX_SHOWN, DataError
@@ -94,6 +94,8 @@ def test_a_body_without_founding_document_is_a_warning(data_copy: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert re.search(rf"^{re.escape(str(data_copy))}/organizations\.yml:\d+:\d+: warning: ban-chi-dao-doi-moi-gddt\.id: the body 'ban-chi-dao-doi-moi-gddt' has no founding document or date$", result.stderr, re.M), result.stderr
     assert ": cảnh báo: " in validate(data_copy, "vi").stderr
+    github = run_cli("validate", "--format", "github", "--lang", "en", str(data_copy))
+    assert github.returncode == 0 and github.stdout.startswith(f"::warning file={data_copy}/organizations.yml,line="), github.stdout
     # a warning comes with problems too, apart from them, and is not counted as one
     (data_copy / "people.yml").write_text((data_copy / "people.yml").read_text(encoding="utf-8").replace("  name:", "  nmae:"), encoding="utf-8")
     failed = validate(data_copy)
