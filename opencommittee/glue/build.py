@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from html import escape
 from pathlib import Path
 from typing import Any
 
 import material
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..derive.context import BuildContext
 from ..load.clock import build_time
