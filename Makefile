@@ -7,7 +7,7 @@ CHROME_PATH ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export CHROME_PATH
 
-.PHONY: help venv validate schemas translations build build-properdocs serve test test-deps chromium npm lint clean bench audit
+.PHONY: help venv runtime validate schemas translations build build-properdocs serve test test-deps chromium npm lint clean bench audit fuzz lock audit-deps
 
 help:
 	@echo "make serve     build and serve the site on http://127.0.0.1:$(PORT)/ (reloads on changes)"
@@ -15,33 +15,46 @@ help:
 	@echo "make build     strict build into site/ (also: make build-properdocs)"
 	@echo "make validate  check data/ and print every problem"
 	@echo "make audit     Lighthouse report on the home, members and plan pages (both languages)"
+	@echo "make fuzz      10,000 random mistakes fed to validate, with a summary (about 10 min)"
+	@echo "make audit-deps  known vulnerabilities in the locked Python packages (pip-audit, needs network)"
+	@echo "make lock      re-lock requirements/*.txt with hashes from requirements/*.in"
 
-# Python packages, pinned in requirements.txt; the project itself installed editable.
-$(BIN)/.installed: requirements.txt pyproject.toml
+# Python packages, locked with hashes and installed with --require-hashes: the site's
+# (requirements/runtime.txt, all `make serve` needs) and, for tests and checks, the
+# development lock (requirements/dev.txt: the runtime pins plus pytest, hypothesis, mypy,
+# ruff, import-linter, playwright, zizmor). The project itself is installed editable.
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps
+$(BIN)/.runtime: requirements/runtime.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PIP) -r requirements/runtime.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
+$(BIN)/.installed: $(BIN)/.runtime requirements/dev.txt
+	$(PIP) -r requirements/dev.txt
+	touch $@
+
+runtime: $(BIN)/.runtime
+
 venv: $(BIN)/.installed
 
-validate: venv
+validate: runtime
 	$(BIN)/python -m opencommittee validate data
 
 # Editors' tools: regenerate the JSON Schemas from the models; list texts with no English.
-schemas: venv
+schemas: runtime
 	$(BIN)/python -m opencommittee schemas
 
-translations: venv
+translations: runtime
 	$(BIN)/python -m opencommittee translations data
 
-build: venv
+build: runtime
 	$(BIN)/mkdocs build --strict
 
-build-properdocs: venv
+build-properdocs: runtime
 	$(BIN)/properdocs build --strict
 
-serve: venv
+serve: runtime
 	-$(BIN)/python -m opencommittee validate data
 	OC_NO_CSP=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT) --livereload \
 		--watch data --watch opencommittee --watch macros.py
@@ -75,6 +88,26 @@ bench: venv
 # a report, not a gate.
 audit: venv npm chromium
 	$(BIN)/python -m opencommittee.quality.audit $(if $(FORM_FACTOR),--form-factor $(FORM_FACTOR))
+
+# Random mistakes fed to validate (tests/fuzzkit.py): 10,000 examples, files grown up to
+# 5 MB, 20 gently edited valid folders built strictly; prints counts by outcome.
+fuzz: venv
+	OC_FUZZ_EXAMPLES=$(or $(EXAMPLES),10000) OC_FUZZ_BUILDS=20 OC_FUZZ_GROWTH=5000000 \
+		$(BIN)/python -m pytest tests/unit/model/test_validate_properties.py -q -s -p no:cacheprovider
+
+# Known vulnerabilities in the locked packages; needs the network (not part of make test).
+audit-deps: venv
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check pip-audit==2.10.1
+	$(BIN)/pip-audit --strict --disable-pip -r requirements/runtime.txt
+	$(BIN)/pip-audit --strict --disable-pip -r requirements/dev.txt
+
+# Re-lock both files with hashes (pip-tools), the development lock at the runtime versions.
+lock: venv
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check pip-tools==7.6.2
+	cd requirements && ../$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+		--no-emit-index-url --no-emit-find-links -o runtime.txt runtime.in
+	cd requirements && ../$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+		--no-emit-index-url --no-emit-find-links -o dev.txt dev.in
 
 lint: venv
 	$(BIN)/ruff check opencommittee tests macros.py

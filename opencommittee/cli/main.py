@@ -16,7 +16,7 @@ from ..derive.translations import coverage, missing
 from ..devtools.synthetic import SCALABLE
 from ..devtools.synthetic import write as write_synthetic
 from ..load.catalogs import message_language
-from ..load.problems import DataError, Problem
+from ..load.problems import DataError, Problem, warning_lines
 from ..model import schema
 from ..model.loader import load_dataset
 from ..publish.history import GitError, diff
@@ -30,15 +30,16 @@ def _gh_escape(value: str, prop: bool = False) -> str:
 
 
 # One problem as a GitHub annotation, shown on the changed line of a pull request.
-def github_annotation(problem: Problem, lang: str) -> str:
+def github_annotation(problem: Problem, lang: str, level: str = "error") -> str:
     text = problem.message(lang)
     hint = problem.hint(lang)
     body = f"{text}\n{hint}" if hint else text
     props = f"file={_gh_escape(problem.path, True)},line={problem.line},col={problem.column}"
-    return f"::error {props},title={_gh_escape('validate', True)}::{_gh_escape(body)}"
+    return f"::{level} {props},title={_gh_escape('validate', True)}::{_gh_escape(body)}"
 
 
-# `validate`: exit 0 when valid, 1 with every problem, one per line.
+# `validate`: exit 0 when valid (warnings, if any, printed first), 1 with every problem,
+# one per line (past the first 200, counted by kind).
 def cmd_validate(args: argparse.Namespace) -> int:
     try:
         dataset = load_dataset(Path(args.data_dir), shown_as=args.data_dir)
@@ -46,10 +47,18 @@ def cmd_validate(args: argparse.Namespace) -> int:
         if args.format == "github":
             for problem in err.problems:
                 print(github_annotation(problem, args.lang))
+            for warning in err.warnings:
+                print(github_annotation(warning, args.lang, "warning"))
         print(err.report(args.lang), file=sys.stderr)
         return 1
+    if args.format == "github":
+        for warning in dataset.warnings:
+            print(github_annotation(warning, args.lang, "warning"))
+    for line in warning_lines(dataset.warnings, args.lang):
+        print(line, file=sys.stderr)
     total = sum(len(v) for v in dataset.raw.values())
-    print(f"{args.data_dir}: OK ({total} records in {len(dataset.files)} files)")
+    files = sum(len(getattr(f, "parts", None) or [f]) for f in dataset.files.values())
+    print(f"{args.data_dir}: OK ({total} records in {files} files)")
     return 0
 
 

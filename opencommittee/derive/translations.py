@@ -76,8 +76,9 @@ def missing(dataset: Dataset, lang: str = "en") -> list[Missing]:
             continue
         for loc, text in _texts(records, ()):
             if not _has(text, lang):
-                line, col = loaded.position(loc)
-                out.append(Missing(loaded.path, line, col, field_path(loc, records), str(text[DEFAULT_LANG])))
+                part, inner = loaded.locate(loc)  # the file of the record, in a collection folder
+                line, col = part.position(inner)
+                out.append(Missing(part.path, line, col, field_path(inner, part.value), str(text[DEFAULT_LANG])))
     return out
 
 

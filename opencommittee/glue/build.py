@@ -30,13 +30,15 @@ _ATTRIBUTE = "oc_build"
 # A block's placeholder in a page's Markdown: an HTML comment Markdown keeps as it is.
 _SLOT = "<!--oc-slot-{}-->"
 _SLOT_RE = re.compile(r"<!--oc-slot-(\d+)-->")
-# The data folder's version: its path and the names and modification times of its files.
+# The data folder's version: its path and the names and modification times of its files
+# (collection folders included).
 Version = tuple[str, tuple[tuple[str, float], ...]]
 
 
 def version_of(config: Any) -> Version:
     folder = data_dir(config)
-    stamp = tuple(sorted((p.name, p.stat().st_mtime) for p in folder.glob("*"))) if folder.is_dir() else ()
+    # files in collection folders too (data/updates/*.yml); lstat: a broken link is named, not followed
+    stamp = tuple(sorted((p.relative_to(folder).as_posix(), p.lstat().st_mtime) for p in folder.rglob("*"))) if folder.is_dir() else ()
     return str(folder), stamp
 
 

@@ -1,7 +1,13 @@
-"""A problem found in the data: where it is, which field, what is wrong, in any language."""
+"""A problem found in the data: where it is, which field, what is wrong, in any language.
+
+At most `MAX_SHOWN` problems are kept with their position and message; past that, each
+further problem is only counted by its kind, so a file with a million mistakes is
+answered as fast as one with a few (the count per kind is printed after the first ones).
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,15 +76,103 @@ class _Args(dict[str, Any]):
         return str(value) if key in ("expected", "got") else _show(value)
 
 
+# Documented limits (README, CONTRIBUTING): problems printed in full; the rest are counted
+# by kind, up to a total past which reading stops (so that any input is answered quickly).
+MAX_SHOWN = 200
+MAX_COUNTED = 100_000
+
+
+class TooMany(Exception):
+    """MAX_COUNTED problems were found: reading stops, the report says so."""
+
+
+class ProblemList(list[Problem]):
+    """Problems in the order found: the first `limit` in full, the rest counted by code;
+    `TooMany` is raised when MAX_COUNTED is reached (`stopped` then stays true)."""
+
+    def __init__(self, limit: int = MAX_SHOWN) -> None:
+        super().__init__()
+        self.limit = limit
+        self.more: Counter[str] = Counter()
+        self.counted = 0
+        self.stopped = False
+
+    # Count one more problem of a kind, not shown.
+    def count_more(self, code: str, n: int = 1) -> None:
+        self.more[code] += n
+        self.counted += n
+        if self.counted + len(self) >= MAX_COUNTED:
+            self.stopped = True
+            raise TooMany
+
+    @classmethod
+    def of(cls, path: str, line: int, column: int, code: str, args: dict[str, Any]) -> ProblemList:
+        found = cls()
+        found.add_at(path, line, column, None, code, args)
+        return found
+
+    # Whether further problems are only counted (callers then skip costly suggestions).
+    def full(self) -> bool:
+        return len(self) >= self.limit
+
+    def add(self, problem: Problem) -> None:
+        if self.full():
+            self.count_more(problem.code)
+        else:
+            self.append(problem)
+
+    def add_at(self, path: str, line: int, column: int, loc: Any, code: str, args: dict[str, Any]) -> None:
+        if self.full():
+            self.count_more(code)
+        else:
+            self.append(Problem(path, line, column, loc, code, args))
+
+    # Take the counts of another list's problems not shown (and whether it stopped).
+    def take_counts(self, other: ProblemList) -> None:
+        for code, n in other.more.items():
+            self.count_more(code, n)
+        if other.stopped:
+            self.stopped = True
+            raise TooMany
+
+    def total(self) -> int:
+        return len(self) + self.counted
+
+
 class DataError(Exception):
-    """Raised when data is invalid; carries every problem found."""
+    """Raised when data is invalid; carries the problems found (and the count of the rest)."""
 
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(f"{len(problems)} problem(s) in the data")
+    def __init__(self, problems: list[Problem], warnings: list[Problem] | None = None) -> None:
+        more: Counter[str] = Counter(getattr(problems, "more", {}))
+        self.stopped = bool(getattr(problems, "stopped", False))
         self.problems = sorted(problems, key=Problem.key)
+        self.more = more
+        self.total = len(self.problems) + sum(more.values())
+        self.warnings = sorted(warnings or [], key=Problem.key)
+        super().__init__(f"{self.total} problem(s) in the data")
 
-    # All problems formatted, with a summary line, in `lang`.
+    # All problems formatted (then the count of those not shown), a summary line, in `lang`.
     def report(self, lang: str = "en") -> str:
+        catalog = messages(lang)
         lines = [p.format(lang) for p in self.problems]
-        lines.append(messages(lang)["summary"]["message"].format(count=len(self.problems)))
+        if self.more:
+            kinds = ", ".join(f"{code} {count}" for code, count in sorted(self.more.items(), key=lambda kv: (-kv[1], kv[0])))
+            lines.append(catalog["problems_not_shown"]["message"].format(count=sum(self.more.values()), kinds=kinds, shown=len(self.problems)))
+        if self.stopped:
+            lines.append(catalog["problems_stopped"]["message"].format(max=MAX_COUNTED))
+        lines.extend(warning_lines(self.warnings, lang))
+        summary = "summary_stopped" if self.stopped else "summary"
+        lines.append(catalog[summary]["message"].format(count=self.total))
         return "\n".join(lines)
+
+
+# Warnings (they never block a build), each marked as such, in `lang`.
+def warning_lines(warnings: list[Problem], lang: str = "en") -> list[str]:
+    mark = messages(lang)["warning_mark"]["message"]
+    out = []
+    for warning in sorted(warnings, key=Problem.key):
+        head, _, hint = warning.format(lang).partition("\n")
+        where = f"{warning.path}:{warning.line}:{warning.column}: "
+        line = f"{where}{mark}: {head.removeprefix(where)}"
+        out.append(f"{line}\n{hint}" if hint else line)
+    return out

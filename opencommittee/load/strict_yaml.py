@@ -1,9 +1,17 @@
 """Strict YAML loading that keeps the line and column of every value.
 
 PyYAML's safe_load keeps the last of duplicate keys, turns `NO` into False and expands
-aliases. Here: duplicate keys, aliases, flow-style mappings, tags and non-UTF-8 bytes are
-errors with a position; plain scalars stay strings unless they are plain integers,
-decimals, `true`/`false` or `null`, so dates stay ISO strings exactly as written.
+aliases. Here: duplicate keys, aliases, flow-style mappings, tags (`!!binary`, `!!set`,
+`!!python/...`, any `!name`) and non-UTF-8 bytes are errors with a position; plain
+scalars stay strings unless they are plain integers, decimals, `true`/`false` or `null`,
+so dates stay ISO strings exactly as written.
+
+Values are built straight from the parser's event stream, in a loop with an explicit
+stack (no recursion), so a file nested a thousand levels deep is one problem at the level
+where it passes `MAX_DEPTH`, never a RecursionError. Characters YAML refuses (NUL and
+other control characters) and characters YAML reads as a line break where editors show
+none (a lone carriage return, U+0085, U+2028, U+2029) are reported where they are, before
+parsing, so every line named exists in the file as editors count lines.
 """
 
 from __future__ import annotations
@@ -14,111 +22,316 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.events import AliasEvent
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 
-from .problems import Problem
+from .problems import ProblemList, TooMany
 
 Loc = tuple[int | str, ...]
+
+# Documented limits (README, CONTRIBUTING): nesting of lists and mappings in one file.
+MAX_DEPTH = 50
+# Plain numbers JSON readers hold exactly: integers of at most 2**53 - 1 in size.
+MAX_INTEGER = 2**53 - 1
 
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _FLOAT = re.compile(r"^[-+]?(0|[1-9][0-9]*)\.[0-9]+$")
 _NULL = {"null", "~", ""}
+# Characters YAML does not accept in a file (what its reader calls "special characters").
+_UNPRINTABLE = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff"
+# Line breaks for YAML that most editors do not show as such.
+_HIDDEN_BREAK = "\x85\u2028\u2029"
+_BAD_CHAR = re.compile(f"[{_UNPRINTABLE}{_HIDDEN_BREAK}]|\r(?!\n)")
 
 
 @dataclass
 class Loaded:
-    """A parsed file: its value and the (line, column) of each value path, 1-based."""
+    """A parsed file: its value and the (line, column) of each value path, 1-based.
+
+    Positions are only needed when something is reported, so they are found on first use,
+    by reading the file's text once more (`text`), unless given."""
 
     path: str
     value: Any
-    positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    positions: dict[Loc, tuple[int, int]] | None = None
+    text: str | None = field(default=None, repr=False)
+    _reader: _Positions | None = field(default=None, repr=False, compare=False)
 
     # Position of the longest known prefix of `loc`, so missing fields point at their record.
     def position(self, loc: Loc) -> tuple[int, int]:
+        positions = self.positions
+        if positions is None:
+            if self._reader is None:
+                self._reader = _Positions(self.text or "")
+            positions = self._reader.upto(loc[0] if loc and isinstance(loc[0], int) else None if loc else -1)
         for end in range(len(loc), -1, -1):
-            pos = self.positions.get(tuple(loc[:end]))
+            pos = positions.get(tuple(loc[:end]))
             if pos:
                 return pos
         return (1, 1)
 
+    # The file a value comes from (one file here; a collection folder has several).
+    def path_of(self, loc: Loc) -> str:
+        return self.path
 
-class _Composer(yaml.SafeLoader):
-    """A SafeLoader that refuses aliases before they are expanded."""
+    # The file holding a value and the value's location in it (here: this file, as is).
+    def locate(self, loc: Loc) -> tuple[Loaded, Loc]:
+        return self, loc
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        if self.check_event(AliasEvent):
-            event = self.peek_event()
-            raise yaml.MarkedYAMLError(
-                None, None, "alias", event.start_mark
-            )
-        return super().compose_node(parent, index)
+
+class _Refused(Exception):
+    """The file cannot be read further (an alias, or nesting past MAX_DEPTH)."""
+
+
+# Key states of a mapping being built: awaiting a key; a refused key (its value is thrown
+# away); a key that is itself a list or mapping, being read.
+_NOKEY, _DROP, _COMPLEX = object(), object(), object()
+# Plain scalars that are not strings.
+_SPECIAL: dict[str, Any] = {"null": None, "~": None, "": None, "true": True, "false": False}
+_NUMERIC = frozenset("0123456789+-")
 
 
 class _Builder:
-    """Turns a composed node tree into plain values, recording positions and problems."""
+    """Builds plain values from parser events (one loop, an explicit stack) and reports
+    what the strict rules refuse. Frames are lists: [value, loc, is_mapping, key]."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, problems: ProblemList) -> None:
         self.path = path
-        self.positions: dict[Loc, tuple[int, int]] = {}
-        self.problems: list[Problem] = []
+        self.problems = problems
 
-    # Record a problem at a node.
-    def _bad(self, node: Node, loc: Loc, code: str, **args: Any) -> None:
-        mark = node.start_mark
-        self.problems.append(
-            Problem(self.path, mark.line + 1, mark.column + 1, loc, code, args)
-        )
+    def _bad(self, mark: Any, loc: Loc | None, code: str, **args: Any) -> None:
+        self.problems.add_at(self.path, mark.line + 1, mark.column + 1, loc, code, args)
 
-    # Build a value from a node, depth-first.
-    def build(self, node: Node, loc: Loc) -> Any:
-        self.positions[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        if node.tag and node.tag.startswith("!"):
-            self._bad(node, loc, "yaml_tag", tag=node.tag)
-        if isinstance(node, ScalarNode):
-            return self._scalar(node)
-        if isinstance(node, SequenceNode):
-            return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
-        if isinstance(node, MappingNode):
-            return self._mapping(node, loc)
-        return None  # pragma: no cover - PyYAML has no other node kinds
-
-    # Plain scalars: a small, explicit set of types; everything else is a string.
-    def _scalar(self, node: ScalarNode) -> Any:
-        text = node.value
-        if node.style:  # quoted or block scalar: always a string (plain: None, or "" from libyaml)
-            return text
-        if text in _NULL:
+    # The location of the next value put into `frame` (None: it is thrown away).
+    @staticmethod
+    def _next_loc(frame: list[Any]) -> Loc | None:
+        loc = frame[1]
+        if loc is None:
             return None
-        if text in ("true", "false"):
-            return text == "true"
-        if _INT.match(text):
-            return int(text)
-        if _FLOAT.match(text):
-            return float(text)
-        return text
+        if not frame[2]:
+            return (*loc, len(frame[0]))
+        key = frame[3]
+        return None if key is _DROP or key is _NOKEY or key is _COMPLEX else (*loc, key)
 
-    # Mappings: keys must be plain strings, unique, and the mapping in block style.
-    def _mapping(self, node: MappingNode, loc: Loc) -> dict[str, Any]:
-        if node.flow_style:
-            self._bad(node, loc, "flow_mapping")
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge" or key_node.value == "<<":
-                self._bad(key_node, loc, "yaml_merge")
-                continue
-            if not isinstance(key_node, ScalarNode):
-                self._bad(key_node, loc, "key_not_string")
-                continue
-            key = key_node.value
-            if key in result:
-                self._bad(key_node, (*loc, key), "duplicate_key", key=key)
-                continue
-            self.positions[(*loc, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            result[key] = self.build(value_node, (*loc, key))
-            # keep the key's own position (errors about a field point at its key)
-            self.positions[(*loc, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-        return result
+    # The document's value; raises _Refused to stop reading the file.
+    def build(self, loader: Any) -> Any:
+        get = loader.get_event
+        stack: list[list[Any]] = []
+        root: Any = None
+        documents = 0
+        while True:
+            event = get()
+            cls = event.__class__
+            if cls is ScalarEvent:
+                top = stack[-1] if stack else None
+                if event.tag is not None:
+                    where = self._next_loc(top) if top is not None and not (top[2] and top[3] is _NOKEY) else (top[1] if top else ())
+                    self._bad(event.start_mark, where, "yaml_tag", tag=_as_written(event.tag))
+                text = event.value
+                if top is not None and top[2] and top[3] is _NOKEY:
+                    top[3] = self._key(top, event)
+                    continue
+                if event.style:  # quoted or block: always a string (plain: None, or "" from libyaml)
+                    value: Any = text
+                elif text in _SPECIAL:
+                    value = _SPECIAL[text]
+                elif text[:1] in _NUMERIC:
+                    value = _number(text)
+                    if value is _TOO_LARGE:
+                        self._bad(event.start_mark, self._next_loc(top) if top else (), "number_too_large", max=MAX_INTEGER)
+                        value = text
+                else:
+                    value = text
+                if top is None:
+                    root = value
+                elif not top[2]:
+                    top[0].append(value)
+                else:
+                    if top[3] is not _DROP:
+                        top[0][top[3]] = value
+                    top[3] = _NOKEY
+            elif cls is SequenceStartEvent or cls is MappingStartEvent:
+                top = stack[-1] if stack else None
+                if top is None:
+                    loc: Loc | None = ()
+                elif top[2] and top[3] is _NOKEY:
+                    self._bad(event.start_mark, top[1], "key_not_string")
+                    top[3] = _COMPLEX
+                    loc = None
+                else:
+                    loc = self._next_loc(top)
+                if event.tag is not None:
+                    self._bad(event.start_mark, loc, "yaml_tag", tag=_as_written(event.tag))
+                if len(stack) >= MAX_DEPTH:
+                    # named by its record and field, not by fifty list indexes
+                    self._bad(event.start_mark, loc[:3] if loc else None, "too_deep", max=MAX_DEPTH)
+                    raise _Refused
+                if cls is MappingStartEvent:
+                    if event.flow_style:
+                        self._bad(event.start_mark, loc, "flow_mapping")
+                    stack.append([{}, loc, True, _NOKEY])
+                else:
+                    stack.append([[], loc, False, None])
+            elif cls is SequenceEndEvent or cls is MappingEndEvent:
+                value = stack.pop()[0]
+                if not stack:
+                    root = value
+                    continue
+                top = stack[-1]
+                if not top[2]:
+                    top[0].append(value)
+                elif top[3] is _COMPLEX:
+                    top[3] = _DROP  # the key was a list or mapping: its value is dropped too
+                else:
+                    if top[3] is not _DROP:
+                        top[0][top[3]] = value
+                    top[3] = _NOKEY
+            elif cls is AliasEvent:
+                self._bad(event.start_mark, None, "yaml_alias")
+                raise _Refused
+            elif cls is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise yaml.MarkedYAMLError(
+                        "expected a single document in the stream", None,
+                        "but found another document", event.start_mark,
+                    )
+            elif cls is StreamEndEvent:
+                return root
+
+    # A mapping key: a plain name, not `<<`, not seen before in the mapping; else _DROP.
+    def _key(self, top: list[Any], event: Any) -> Any:
+        name = event.value
+        if name == "<<" and not event.style:
+            self._bad(event.start_mark, top[1], "yaml_merge")
+            return _DROP
+        if name in top[0]:
+            self._bad(event.start_mark, None if top[1] is None else (*top[1], name), "duplicate_key", key=name)
+            return _DROP
+        return name
+
+
+class _Positions:
+    """The (line, column) of every value path, for messages: a second reading of the text
+    that follows exactly the rules of `_Builder` (refused keys and their values have
+    none); a field's position is that of its key (errors about a field point at its key).
+    It reads only as far as asked: up to the records that have problems."""
+
+    def __init__(self, text: str) -> None:
+        self.found: dict[Loc, tuple[int, int]] = {}
+        self._loader: Any = _PARSER(text)
+        # frames: [loc or None, is_mapping, key state, keys seen (mapping) or item count (list)]
+        self._stack: list[list[Any]] = []
+        self._root: list[Any] | None = None
+
+    # Read on until record `index` of the top-level list is complete (None: to the end).
+    def upto(self, index: int | None) -> dict[Loc, tuple[int, int]]:
+        while self._loader is not None:
+            root = self._root
+            if index is not None and root is not None and not root[1] and root[3] > index:
+                break
+            if not self._step():
+                self._loader.dispose()
+                self._loader = None
+        return self.found
+
+    # One event; False at the end of the text (or at an error, reported elsewhere).
+    def _step(self) -> bool:
+        try:
+            event = self._loader.get_event()
+        except yaml.YAMLError:
+            return False
+        cls = event.__class__
+        stack, positions = self._stack, self.found
+        if cls is StreamEndEvent:
+            return False
+        if cls is SequenceEndEvent or cls is MappingEndEvent:
+            stack.pop()
+            if stack:
+                _advance(stack[-1])
+            return True
+        if cls is not ScalarEvent and cls is not SequenceStartEvent and cls is not MappingStartEvent:
+            return True
+        mark = event.start_mark
+        if not stack:
+            loc: Loc | None = ()
+        else:
+            top = stack[-1]
+            if top[1] and top[2] is _NOKEY:
+                if cls is ScalarEvent:
+                    name = event.value
+                    if (name == "<<" and not event.style) or name in top[3]:
+                        top[2] = _DROP
+                    else:
+                        top[3].add(name)
+                        top[2] = name
+                        if top[0] is not None:
+                            positions[(*top[0], name)] = (mark.line + 1, mark.column + 1)
+                    return True
+                top[2] = _COMPLEX
+                loc = None
+            elif top[0] is None:
+                loc = None
+            elif top[1]:
+                loc = None if top[2] is _DROP else (*top[0], top[2])
+            else:
+                loc = (*top[0], top[3])
+        if loc is not None and loc not in positions:
+            positions[loc] = (mark.line + 1, mark.column + 1)
+        if cls is ScalarEvent:
+            if stack:
+                _advance(stack[-1])
+        else:
+            frame = [loc, True, _NOKEY, set()] if cls is MappingStartEvent else [loc, False, None, 0]
+            if not stack:
+                self._root = frame
+            stack.append(frame)
+        return True
+
+
+# A value was put into a frame: a list counts it, a mapping awaits its next key.
+def _advance(frame: list[Any]) -> None:
+    if not frame[1]:
+        frame[3] += 1
+    elif frame[2] is _COMPLEX:
+        frame[2] = _DROP
+    else:
+        frame[2] = _NOKEY
+
+
+class _Number:
+    """A plain number too large to keep exactly."""
+
+
+_TOO_LARGE = _Number()
+
+
+# A plain scalar starting like a number: an int, a float, too large, or the text itself.
+def _number(text: str) -> Any:
+    if _INT.match(text):
+        # never convert thousands of digits (Python refuses past 4,300): count them first
+        if len(text.lstrip("+-")) > 16 or abs(int(text)) > MAX_INTEGER:
+            return _TOO_LARGE
+        return int(text)
+    if _FLOAT.match(text):
+        number = float(text)
+        if number in (float("inf"), float("-inf")) or abs(number) > MAX_INTEGER:
+            return _TOO_LARGE
+        return number
+    return text
+
+
+# A tag as it is written in the file: `!!binary`, not `tag:yaml.org,2002:binary`.
+def _as_written(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 # Position (line, column) of a byte offset in raw bytes, 1-based.
@@ -129,70 +342,81 @@ def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
-if hasattr(yaml, "CSafeLoader"):
-
-    class _FastComposer(yaml.CSafeLoader):
-        """libyaml's composer without implicit tag resolution (_Builder types scalars itself)."""
-
-        _TAGS = {ScalarNode: "tag:yaml.org,2002:str", SequenceNode: "tag:yaml.org,2002:seq", MappingNode: "tag:yaml.org,2002:map"}
-
-        def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-            return self._TAGS[kind]
+# Position (line, column) of a character offset in text, lines counted by "\n", 1-based.
+def _text_position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-# The node tree composed by libyaml (about 5 times faster at scale), or None to use the
-# pure-Python composer: when libyaml is missing, the text has an alias or any error
-# (the pure-Python path then reports it exactly as before).
-def _compose_fast(text: str) -> Node | None:
-    fast = getattr(yaml, "CSafeLoader", None)
-    if fast is None:
-        return None
-    try:
-        # An alias needs a `*`: only texts that have one are scanned for alias events.
-        if "*" in text and any(isinstance(event, AliasEvent) for event in yaml.parse(text, Loader=fast)):
-            return None
-        loader = _FastComposer(text)
-        try:
-            return loader.get_single_node()
-        finally:
-            loader.dispose()
-    except yaml.YAMLError:
-        return None
+# The parser's position of an error, kept inside the file: the end of the text is the end
+# of its last line, not the start of a line after it.
+def _inside(text: str, line: int, column: int) -> tuple[int, int]:
+    lines = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
+    if line <= max(lines, 1):
+        return line, column
+    last = text.rstrip("\n").rsplit("\n", 1)[-1]
+    return max(lines, 1), len(last) + 1
 
 
-def load_yaml(file: Path, shown_as: str | None = None) -> tuple[Loaded | None, list[Problem]]:
+# Every character YAML refuses or reads as a hidden line break, as problems.
+def _bad_characters(text: str, path: str, problems: ProblemList) -> bool:
+    found = False
+    for match in _BAD_CHAR.finditer(text):
+        found = True
+        char = match.group()
+        if problems.full():
+            problems.count_more("bad_character")
+            continue
+        line, col = _text_position(text, match.start())
+        code = "hidden_line_break" if char in _HIDDEN_BREAK or char == "\r" else "bad_character"
+        problems.add_at(path, line, col, None, code, {"char": f"U+{ord(char):04X}"})
+    return found
+
+
+# The parser: libyaml's when installed (much faster), else PyYAML's own. Both are loops,
+# not recursive; only the composers (which are not used) recurse.
+_PARSER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(file: Path, shown_as: str | None = None) -> tuple[Loaded | None, ProblemList]:
     """Parse one YAML file strictly; return (Loaded or None, problems)."""
     return parse_yaml(file.read_bytes(), shown_as or str(file))
 
 
-def parse_yaml(raw: bytes, path: str) -> tuple[Loaded | None, list[Problem]]:
+def parse_yaml(raw: bytes, path: str) -> tuple[Loaded | None, ProblemList]:
     """Parse YAML bytes strictly (a file, or a file at a git revision) named `path`."""
+    problems = ProblemList()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line, col = _byte_position(raw, err.start)
-        return None, [Problem(path, line, col, None, "not_utf8", {"byte": f"0x{raw[err.start]:02X}"})]
+        problems.add_at(path, line, col, None, "not_utf8", {"byte": f"0x{raw[err.start]:02X}"})
+        return None, problems
     if text.startswith("\ufeff"):
         text = text[1:]
-    node = _compose_fast(text)
     try:
-        if node is None:
-            loader = _Composer(text)
-            try:
-                node = loader.get_single_node()
-            finally:
-                loader.dispose()
+        if _bad_characters(text, path, problems):
+            return None, problems
+    except TooMany:
+        return None, problems
+    builder = _Builder(path, problems)
+    loader = _PARSER(text)
+    try:
+        value = builder.build(loader)
+    except (_Refused, TooMany):
+        return None, problems
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        if err.problem == "alias":
-            return None, [Problem(path, line, col, None, "yaml_alias", {})]
+        line, col = _inside(text, mark.line + 1, mark.column + 1) if mark else (1, 1)
         detail = " ".join(p for p in (err.context, err.problem) if p)
-        return None, [Problem(path, line, col, None, "yaml_syntax", {"detail": detail})]
-    except yaml.YAMLError as err:  # pragma: no cover - non-marked errors are rare
-        return None, [Problem(path, 1, 1, None, "yaml_syntax", {"detail": str(err)})]
-    if node is None:
-        return Loaded(path, [], {(): (1, 1)}), []
-    builder = _Builder(path)
-    value = builder.build(node, ())
-    return Loaded(path, value, builder.positions), builder.problems
+        return None, ProblemList.of(path, line, col, "yaml_syntax", {"detail": detail})
+    except yaml.YAMLError as err:  # pragma: no cover - unmarked errors: the reader's, prevented above
+        return None, ProblemList.of(path, 1, 1, "yaml_syntax", {"detail": str(err)})
+    finally:
+        loader.dispose()
+    if value is None:
+        return Loaded(path, [], {(): (1, 1)}), problems
+    return Loaded(path, value, None, text), problems
+
+
+

@@ -3,13 +3,17 @@
 - the site setting (`data/site.yml`) holds at most one record, and names a body;
 - a body's id must contain a letter (it names its pages, `committees/<id>/`, next to the
   numbered pages of the committees index, `committees/2/`);
-- a single-holder seat (`posts[].holders`, default 1) never has two holders at once.
+- a single-holder seat (`posts[].holders`, default 1) never has two holders at once;
+- the data holds at least one body (without one there is nothing to publish);
+- a body with neither a founding document nor a founding date is a warning (it does not
+  block the build: many bodies' founding decisions are not published).
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+from ..load.strict_yaml import Loaded
 from .dataset import Collector, Dataset
 from .dates import date_bounds
 from .records import Membership
@@ -18,10 +22,42 @@ from .vocab import BODY_KINDS
 _EARLIEST, _LATEST = date.min, date.max
 
 
-def run(dataset: Dataset, out: Collector) -> None:
+def run(dataset: Dataset, out: Collector, prefix: str = "data") -> None:
     check_site(dataset, out)
     check_body_ids(dataset, out)
     check_seats(dataset, out)
+    check_some_body(dataset, out, prefix)
+    check_founding(dataset, out)
+
+
+# Nothing is published without a body: an empty data folder, or organizations with no
+# body kind, is refused (organizations.yml unreadable or invalid: its own problems say).
+def check_some_body(dataset: Dataset, out: Collector, prefix: str) -> None:
+    if "organizations" in out.unreadable:
+        return
+    kinds = {k.value for k in BODY_KINDS}
+    raw = dataset.raw.get("organizations", [])
+    if any(isinstance(r, dict) and isinstance(r.get("classification"), str) and r["classification"] in kinds for r in raw):
+        return
+    loaded = dataset.files.get("organizations") or Loaded(f"{prefix}/organizations.yml", [])
+    out.add(loaded, (), "no_body", raw, file=f"{prefix}/organizations.yml", allowed=sorted(kinds))
+
+
+# A warning for each body with neither founding_document_id nor founding_date.
+def check_founding(dataset: Dataset, out: Collector) -> None:
+    loaded = dataset.files.get("organizations")
+    if loaded is None:
+        return
+    raw = dataset.raw.get("organizations", [])
+    index = {rid: i for i, r in enumerate(raw) if (rid := _id(r)) is not None}
+    for org in dataset.organizations:
+        if org.classification in BODY_KINDS and not (org.founding_document_id or org.founding_date) and org.id in index:
+            out.warn(loaded, (index[org.id], "id"), "body_without_founding", raw, id=org.id)
+
+
+def _id(record: object) -> str | None:
+    rid = record.get("id") if isinstance(record, dict) else None
+    return rid if isinstance(rid, str) else None
 
 
 def check_site(dataset: Dataset, out: Collector) -> None:
@@ -46,7 +82,7 @@ def check_body_ids(dataset: Dataset, out: Collector) -> None:
         return
     bodies = {o.id for o in dataset.organizations if o.classification in BODY_KINDS}
     for i, record in enumerate(raw):
-        rid = record.get("id") if isinstance(record, dict) else None
+        rid = _id(record)
         if rid in bodies and str(rid).isdigit():
             out.add(loaded, (i, "id"), "body_id_digits", raw, value=rid)
 
@@ -66,7 +102,7 @@ def check_seats(dataset: Dataset, out: Collector) -> None:
     if loaded is None:
         return
     raw = dataset.raw.get("memberships", [])
-    index = {r.get("id"): i for i, r in enumerate(raw) if isinstance(r, dict)}
+    index = {rid: i for i, r in enumerate(raw) if (rid := _id(r)) is not None}
     holders = {p.id: p.holders for p in dataset.posts}
     by_post: dict[str, list[tuple[date, date, Membership]]] = {}
     for m in dataset.memberships:

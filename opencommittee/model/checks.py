@@ -11,7 +11,7 @@ import difflib
 from collections.abc import Iterator
 from typing import Any
 
-from ..load.strict_yaml import Loc
+from ..load.strict_yaml import Loaded, Loc
 from . import bodies
 from .dataset import Collector, Dataset
 from .records import REFERENCES, Event, Indicator, Update, reference_targets
@@ -45,6 +45,13 @@ def _references(value: Any, loc: Loc) -> Iterator[tuple[Loc, str, str]]:
                     yield from _references(sub, (*loc, name, i))
 
 
+# A raw record's id when it is written as text (a list or a mapping there is reported by
+# the record's own validation, and must not reach a set or a dict key here).
+def raw_id(record: Any) -> str | None:
+    rid = record.get("id") if isinstance(record, dict) else None
+    return rid if isinstance(rid, str) else None
+
+
 # Every (loc, id, kind) a raw record defines: itself and nested agenda items and outcomes.
 def _raw_ids(name: str, record: Any, index: int) -> Iterator[tuple[Loc, str, str]]:
     if not isinstance(record, dict):
@@ -59,8 +66,9 @@ def _raw_ids(name: str, record: Any, index: int) -> Iterator[tuple[Loc, str, str
 
 
 # Global id uniqueness, references, cycles and unit fit: the cross-record checks.
-def run(dataset: Dataset, collections: dict[str, list[Any]], out: Collector) -> None:
-    seen: dict[str, tuple[str, int]] = {}
+def run(dataset: Dataset, collections: dict[str, list[Any]], out: Collector, prefix: str = "data") -> None:
+    # where each id was first defined (its line is only looked up for a duplicate)
+    seen: dict[str, tuple[Loaded, Loc]] = {}
     kinds_of: dict[str, str] = {}
     # ids come from the raw records, so one invalid record does not cascade into
     # "unknown reference" errors everywhere it is cited.
@@ -69,11 +77,13 @@ def run(dataset: Dataset, collections: dict[str, list[Any]], out: Collector) -> 
         for i, record in enumerate(raw_records):
             for loc, rid, kind in _raw_ids(name, record, i):
                 if rid in seen:
-                    first = seen[rid]
-                    out.add(loaded, loc, "duplicate_id", raw_records, id=rid, first=f"{first[0]}:{first[1]}")
+                    at, first = seen[rid]
+                    where = f"{at.path_of(first)}:{at.position(first)[0]}" if out.room() else ""
+                    out.add(loaded, loc, "duplicate_id", raw_records, id=rid, first=where)
                     continue
-                seen[rid] = (loaded.path, loaded.position(loc)[0])
+                seen[rid] = (loaded, loc)
                 kinds_of[rid] = kind
+                dataset.record_files[rid] = loaded.path_of(loc)
     for name, records in collections.items():
         for i, record in enumerate(records):
             if record is None:
@@ -91,13 +101,15 @@ def run(dataset: Dataset, collections: dict[str, list[Any]], out: Collector) -> 
                 kinds = reference_targets(name, fname)
                 if kinds_of.get(target) in kinds or out.unreadable.intersection(kinds):
                     continue
-                candidates = [x for k in kinds for x in ids_by_kind.get(k, [])]
-                close = difflib.get_close_matches(target, candidates, n=1, cutoff=0.6)
+                close = []
+                if out.room():  # past the problems shown, no costly suggestion
+                    candidates = [x for k in kinds for x in ids_by_kind.get(k, [])]
+                    close = difflib.get_close_matches(target, candidates, n=1, cutoff=0.6)
                 out.add(loaded, loc, "unknown_reference", raw_records, id=target, kinds=list(kinds), suggestion=close[0] if close else None)
     check_cycles(dataset, "tasks", out)
     check_cycles(dataset, "organizations", out)
     check_units(dataset, out)
-    bodies.run(dataset, out)
+    bodies.run(dataset, out, prefix)
 
 
 # A parent_id chain that comes back to its start is a cycle.
@@ -106,8 +118,8 @@ def check_cycles(dataset: Dataset, name: str, out: Collector) -> None:
     if loaded is None:
         return
     parents: dict[Any, Any] = {r.id: getattr(r, "parent_id", None) for r in dataset.collections[name]}
-    for i, record in enumerate(dataset.raw[name]):
-        rid = record.get("id") if isinstance(record, dict) else None
+    for i, record in enumerate(dataset.raw.get(name, [])):
+        rid = raw_id(record)
         seen = [rid]
         current = parents.get(rid)
         while current and current in parents and current not in seen:
@@ -137,8 +149,7 @@ def check_units(dataset: Dataset, out: Collector) -> None:
     units = {r.id: r.unit for r in dataset.indicators}
     loaded = dataset.files.get("indicators")
     for i, ind in enumerate(dataset.raw.get("indicators", [])):
-        rid = ind.get("id") if isinstance(ind, dict) else None
-        model = dataset.get(rid)
+        model = dataset.get(raw_id(ind))
         if not isinstance(model, Indicator) or loaded is None:
             continue
         for key in ("baseline", "target"):
@@ -147,8 +158,7 @@ def check_units(dataset: Dataset, out: Collector) -> None:
                 out.add(loaded, (i, key, "value"), "value_unit", dataset.raw["indicators"], value=m.value, unit=model.unit.value)
     loaded = dataset.files.get("updates")
     for i, upd in enumerate(dataset.raw.get("updates", [])):
-        rid = upd.get("id") if isinstance(upd, dict) else None
-        model = dataset.get(rid)
+        model = dataset.get(raw_id(upd))
         if not isinstance(model, Update) or loaded is None or not model.indicator_id:
             continue
         unit = units.get(model.indicator_id)

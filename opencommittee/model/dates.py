@@ -20,7 +20,8 @@ def _check_partial_date(value: str) -> str:
         raise ValueError("date_format")
     year, month, day = (int(g) if g else None for g in match.groups())
     try:
-        date(year or 1, month or 1, day or 1)
+        # year 0000, month 00 and day 00 do not exist (only absent parts default to 1)
+        date(year if year is not None else 1, month if month is not None else 1, day if day is not None else 1)
     except ValueError:
         raise ValueError("date_invalid") from None
     return value

@@ -15,12 +15,15 @@ from .records import DEFAULT_LANG
 
 
 # Map one pydantic error onto our problem code, location and arguments.
-def from_pydantic(err: Any, model: type[BaseModel]) -> tuple[Loc, str, dict[str, Any]]:
+# `suggest=False` skips the did-you-mean search (past the problems shown, it only costs).
+def from_pydantic(err: Any, model: type[BaseModel], suggest: bool = True) -> tuple[Loc, str, dict[str, Any]]:
     loc: Loc = tuple(err["loc"])
     kind = err["type"]
     ctx = err.get("ctx") or {}
-    # pydantic adds model/union class names into loc for RootModel or unions: drop them.
-    loc = tuple(p for p in loc if not (isinstance(p, str) and (p == "root" or p[:1].isupper() or "[" in p or p in ("float", "int", "bool", "str"))))
+    # pydantic adds model/union class names into loc for RootModel or unions: drop them;
+    # an unknown key is the last part, kept exactly as written (`Name`, `float`).
+    last = loc[-1:] if kind == "extra_forbidden" else ()
+    loc = tuple(p for p in loc[: len(loc) - len(last)] if not (isinstance(p, str) and (p == "root" or p[:1].isupper() or "[" in p or p in ("float", "int", "bool", "str")))) + last
     if kind == "value_error":
         error = ctx.get("error")
         code = str(error or err["msg"]).removeprefix("Value error, ")
@@ -36,13 +39,13 @@ def from_pydantic(err: Any, model: type[BaseModel]) -> tuple[Loc, str, dict[str,
         key = loc[-1] if loc else ""
         owner = _model_at(model, loc[:-1])
         fields = sorted(owner.model_fields) if owner else []
-        close = difflib.get_close_matches(str(key), fields, n=1, cutoff=0.6)
+        close = difflib.get_close_matches(str(key), fields, n=1, cutoff=0.6) if suggest else []
         return loc, "unknown_field", {"field": key, "suggestion": close[0] if close else None, "allowed": fields}
     if kind == "missing":
         return loc, "missing_field", {"field": loc[-1] if loc else ""}
     if kind == "enum":
         allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
-        close = difflib.get_close_matches(str(err.get("input")), allowed, n=1, cutoff=0.6)
+        close = difflib.get_close_matches(str(err.get("input")), allowed, n=1, cutoff=0.6) if suggest else []
         return loc, "not_in_vocabulary", {"value": err.get("input"), "allowed": allowed, "suggestion": close[0] if close else None}
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
@@ -51,7 +54,7 @@ def from_pydantic(err: Any, model: type[BaseModel]) -> tuple[Loc, str, dict[str,
         if pattern.startswith("^[a-z0-9]"):
             return loc, "id_format", {"value": err.get("input")}
         return loc, "pattern", {"value": err.get("input"), "pattern": pattern}
-    if kind in ("string_type", "list_type", "dict_type", "model_type", "float_type", "int_type", "bool_type", "int_from_float", "float_parsing", "bool_parsing", "int_parsing"):
+    if kind in _TYPE_KINDS:
         expected = {"string_type": "text", "list_type": "list", "dict_type": "mapping", "model_type": "mapping"}.get(kind, "number" if "float" in kind or "int" in kind else "true/false")
         got = _type_name(err.get("input"))
         code = "wrong_type_container" if got in ("list", "mapping") else "wrong_type"
@@ -59,6 +62,27 @@ def from_pydantic(err: Any, model: type[BaseModel]) -> tuple[Loc, str, dict[str,
     if kind == "too_short":
         return loc, "too_short", {}
     return loc, "invalid_value", {"detail": err["msg"]}
+
+
+_TYPE_KINDS = frozenset(("string_type", "list_type", "dict_type", "model_type", "float_type", "int_type", "bool_type", "int_from_float", "float_parsing", "bool_parsing", "int_parsing"))
+_CODES = {"extra_forbidden": "unknown_field", "missing": "missing_field", "enum": "not_in_vocabulary", "too_short": "too_short"}
+
+
+# The problem code `from_pydantic` gives an error, without its location and arguments:
+# past the problems shown, each is only counted by its code.
+def code_of(err: Any) -> str:
+    kind = err["type"]
+    if kind == "value_error":
+        error = (err.get("ctx") or {}).get("error")
+        return str(error or err["msg"]).removeprefix("Value error, ")
+    if kind in _CODES:
+        return _CODES[kind]
+    if kind == "string_pattern_mismatch":
+        pattern = (err.get("ctx") or {}).get("pattern", "")
+        return "date_format" if "\\d{4}" in pattern else "id_format" if pattern.startswith("^[a-z0-9]") else "pattern"
+    if kind in _TYPE_KINDS:
+        return "wrong_type_container" if isinstance(err.get("input"), list | dict) else "wrong_type"
+    return "invalid_value"
 
 
 # Human name of the YAML type a value was written as.
@@ -92,17 +116,24 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-# Drop "missing field X" when the same record has a misspelt field that suggests X.
+# Problems the YAML reader found at a value, which make any other problem there an echo.
+_AT_VALUE = ("number_too_large", "yaml_tag")
+
+
+# Drop "missing field X" when the same record has a misspelt field that suggests X, and
+# any problem at a value the reader already refused (a number too large, a tag).
 def without_echoes(problems: list[Problem]) -> list[Problem]:
     suggested = {
         (p.path, p.loc[:-1] if p.loc else (), p.args.get("suggestion"))
         for p in problems
         if p.code == "unknown_field"
     }
+    refused = {(p.path, p.loc) for p in problems if p.code in _AT_VALUE and p.loc is not None}
     return [
         p
         for p in problems
         if not (p.code == "missing_field" and (p.path, p.loc[:-1] if p.loc else (), p.args.get("field")) in suggested)
+        and not (p.code not in _AT_VALUE and (p.path, p.loc) in refused)
     ]
 
 

@@ -173,6 +173,16 @@ def dataset_schema(descriptions: dict[str, dict[str, str]] | None = None) -> dic
                 "required": list(COLLECTIONS),
                 "additionalProperties": False,
             },
+            "record_files": {
+                "type": "object",
+                "description": (
+                    "The data file each record was read from, relative to the repository "
+                    "(data/<collection>.yml, or data/<collection>/<file>.yml when a collection "
+                    "is a folder of files): by collection, then by record id."
+                ),
+                "properties": {name: {"type": "object", "additionalProperties": {"type": "string"}} for name in COLLECTIONS},
+                "additionalProperties": False,
+            },
         },
         "additionalProperties": False,
         "$defs": defs,

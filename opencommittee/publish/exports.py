@@ -3,7 +3,9 @@ and the data dictionary, all pure functions of the dataset (no clock, no MkDocs)
 
 The JSON export holds every record exactly as written in `data/` (same keys, same values),
 except that a date written as a bare year (`2015`, which YAML reads as a number) is written
-as the string `"2015"`, like every other date.
+as the string `"2015"`, like every other date. Beside the records, `record_files` names the
+data file each record was read from (a collection may be a folder of files), by
+collection and id; each CSV has it as its last column, `_file`.
 
 CSV flattening rule (documented on the Open data page):
 - a mapping becomes one column per key, named `parent.key` (texts: `title.vi`, `title.en`);
@@ -36,6 +38,9 @@ from ..model.formats import (
 )
 from ..model.records import COLLECTIONS
 
+# The CSV column naming each record's data file (after every field's column).
+FILE_COLUMN = "_file"
+
 
 def json_value(model: type[BaseModel], raw: Any) -> Any:
     """A raw record made JSON-ready: bare-year dates become strings, nothing else changes."""
@@ -64,6 +69,10 @@ def dataset_document(dataset: Dataset, data_version: str | None = None) -> dict[
         name: [json_value(model, record) for record in dataset.raw.get(name, [])]
         for name, model in COLLECTIONS.items()
     }
+    files = {
+        name: {rid: dataset.file_of(rid) for record in dataset.raw.get(name, []) if isinstance(rid := record.get("id"), str)}
+        for name in COLLECTIONS
+    }
     return {
         "$schema": f"./{SCHEMA_FILE}",
         "format": FORMAT_NAME,
@@ -72,6 +81,7 @@ def dataset_document(dataset: Dataset, data_version: str | None = None) -> dict[
         "licence_url": LICENCE_URL,
         "data_version": data_version,
         "collections": collections,
+        "record_files": files,
     }
 
 
@@ -128,7 +138,8 @@ def model_columns(model: type[BaseModel], languages: list[str], prefix: str = ""
 def collection_csv(dataset: Dataset, name: str, languages: list[str]) -> bytes:
     """One collection as CSV, UTF-8 with a byte-order mark, one row per record."""
     model = COLLECTIONS[name]
-    rows = [flatten(json_value(model, record)) for record in dataset.raw.get(name, [])]
+    records = dataset.raw.get(name, [])
+    rows = [flatten(json_value(model, record)) for record in records]
     columns = model_columns(model, languages)
     # Numbered columns of a list field go where the list field is in the model order.
     extra: dict[str, list[str]] = {}
@@ -147,7 +158,7 @@ def collection_csv(dataset: Dataset, name: str, languages: list[str]) -> bytes:
         ordered.extend(bucket)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(ordered)
-    for row in rows:
-        writer.writerow([row.get(col, "") for col in ordered])
+    writer.writerow([*ordered, FILE_COLUMN])
+    for record, row in zip(records, rows, strict=True):
+        writer.writerow([*(row.get(col, "") for col in ordered), dataset.file_of(record.get("id")) or ""])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -64,7 +64,7 @@ def test_actionlint_catches_a_mistake(tmp_path: Path) -> None:
 @pytest.mark.parametrize("persona", ["regular", "auditor"])
 def test_zizmor_offline_has_no_findings(persona: str) -> None:
     zizmor = BIN / "zizmor"
-    assert zizmor.exists(), "zizmor is pinned in requirements.txt (make venv)"
+    assert zizmor.exists(), "zizmor is pinned in requirements/dev.txt (make venv)"
     result = subprocess.run(
         [str(zizmor), "--offline", f"--persona={persona}", "--no-progress", str(GITHUB / "workflows")],
         cwd=ROOT, capture_output=True, text=True, check=False, timeout=120,

@@ -10,6 +10,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from conftest import ROOT, alias_bomb_yaml, edit
+from hostile import CAUSES, Cause
 from opencommittee.glue import build as builds
 from opencommittee.glue import hooks
 from opencommittee.load.problems import DataError
@@ -69,3 +70,15 @@ def test_a_new_config_gets_a_new_build(monkeypatch: pytest.MonkeyPatch) -> None:
     hooks.on_config(two)
     assert builds.build_of(one) is not builds.build_of(two)
     assert builds.build_of(one).context.dataset is not builds.build_of(two).context.dataset
+
+
+@pytest.mark.parametrize("cause", CAUSES, ids=[c.name for c in CAUSES])
+def test_on_config_fails_for_every_hostile_cause(data_copy: Path, monkeypatch: pytest.MonkeyPatch, cause: Cause) -> None:
+    # issue 11: what `validate` refuses, the build refuses with the same report
+    cause.mutate(data_copy)
+    config = config_for(data_copy, monkeypatch)
+    with pytest.raises(DataError) as expected:
+        load_dataset(data_copy, shown_as=str(data_copy))
+    with pytest.raises(Abort) as aborted:
+        hooks.on_config(config)
+    assert str(aborted.value).strip() == expected.value.report("en").strip()
