@@ -94,6 +94,32 @@ def records_of(content: bytes | None, shown: str) -> dict[str, Any] | None:
     return out
 
 
+def collection_files(git: Git, rev: str, collection: str, folder: str = ".") -> list[str]:
+    """The files of a collection at a revision, relative to `folder` (a git path inside
+    the repository, default the git object's folder): `<c>.yml` and `<c>/*.yml`."""
+    base = "" if folder in (".", "") else folder.rstrip("/") + "/"
+    listing = git.text("ls-tree", "-r", "--name-only", rev, "--", f"{base}{collection}.yml", f"{base}{collection}/") or ""
+    names = [n[len(base):] if base and n.startswith(base) else n for n in listing.splitlines()]
+    return sorted(n for n in names if n == f"{collection}.yml" or (n.startswith(f"{collection}/") and n.endswith(".yml")
+                                                                     and n.count("/") == 1))
+
+
+def collection_at(git: Git, rev: str, collection: str, folder: str = ".") -> dict[str, Any] | None:
+    """A collection's records by id at a revision, over its file and its folder's files
+    ({} when it has none, None when one is unreadable). A record moved between two files
+    of the collection is not a change."""
+    out: dict[str, Any] = {}
+    base = "" if folder in (".", "") else folder.rstrip("/") + "/"
+    for name in collection_files(git, rev, collection, folder):
+        content = git.show(rev, base + name) if base else git.show(rev, name)
+        records = records_of(content, f"{rev[:12]}:{base}{name}")
+        if records is None:
+            return None
+        for rid, record in records.items():
+            out.setdefault(rid, record)
+    return out
+
+
 # --- the history page ---------------------------------------------------------------
 
 
@@ -185,12 +211,19 @@ def _change(git: Git, line: str) -> Change:
     names = git.text("diff-tree", "--no-commit-id", "--name-only", "-r", "--root",
                      *([parent] if parent else []), commit, "--", ".") or ""
     per: list[CollectionChange] = []
-    for name in sorted({Path(n).name for n in names.splitlines() if n.endswith(".yml")}):
-        stem = name.removesuffix(".yml")
+    # diff-tree names paths from the top of the repository; the collection is the first
+    # part below data/ (`people.yml`, or `updates/2015.yml` in a collection folder).
+    prefix = (git.text("rev-parse", "--show-prefix") or "").strip()
+    touched = set()
+    for name in names.splitlines():
+        inside = name[len(prefix):] if name.startswith(prefix) else name
+        if inside.endswith(".yml"):
+            touched.add(inside.split("/", 1)[0].removesuffix(".yml"))
+    for stem in sorted(touched):
         if stem not in COLLECTIONS:
             continue
-        old = records_of(git.show(parent, name), name) if parent else {}
-        new = records_of(git.show(commit, name), name)
+        old = collection_at(git, parent, stem) if parent else {}
+        new = collection_at(git, commit, stem)
         found = _compare(stem, old or {}, new or {})
         if found:
             per.append(found)
@@ -216,28 +249,17 @@ class FieldChanges:
         return not (self.added or self.removed or self.changed or self.unreadable)
 
 
-# The data files at a revision: {collection: bytes}.
-def _files_at(git: Git, rev: str, data: str) -> dict[str, bytes]:
-    commit = git.run("rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").decode().strip()
-    listing = git.run("ls-tree", "--name-only", commit, f"{data.rstrip('/')}/").decode("utf-8")
-    out = {}
-    for line in listing.splitlines():
-        name = Path(line).name
-        if name.endswith(".yml") and name[:-4] in COLLECTIONS:
-            out[name[:-4]] = git.run("show", f"{commit}:{line}")
-    return out
-
-
 def diff(repo: Path | str, old: str, new: str, data: str = "data") -> list[FieldChanges]:
     """Changes per collection (in model order) from revision `old` to revision `new`;
     a changed record lists the top-level fields whose value differs."""
     git = Git(Path(repo))
-    before, after = _files_at(git, old, data), _files_at(git, new, data)
+    old_commit = git.run("rev-parse", "--verify", "--quiet", f"{old}^{{commit}}").decode().strip()
+    new_commit = git.run("rev-parse", "--verify", "--quiet", f"{new}^{{commit}}").decode().strip()
     changes = []
     for name in COLLECTIONS:
         change = FieldChanges(name)
-        a = records_of(before.get(name), f"{old}:{data}/{name}.yml")
-        b = records_of(after.get(name), f"{new}:{data}/{name}.yml")
+        a = collection_at(git, old_commit, name, data)
+        b = collection_at(git, new_commit, name, data)
         if a is None or b is None:
             change.unreadable = [rev for rev, recs in ((old, a), (new, b)) if recs is None]
             changes.append(change)

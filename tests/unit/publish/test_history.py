@@ -15,7 +15,7 @@ from htmlkit import links
 
 from conftest import DATA, make_context, render_page
 from opencommittee.model.records import COLLECTIONS
-from opencommittee.publish.history import data_history
+from opencommittee.publish.history import data_history, diff
 from opencommittee.render.blocks.cite import cite
 from opencommittee.render.renderer import Renderer
 
@@ -146,3 +146,32 @@ def test_shallow_clone_is_unavailable_not_invented(repo: Path, tmp_path: Path) -
     git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", str(clone))
     history = data_history(clone / "data")
     assert history.unavailable == "shallow" and not history.changes
+
+
+def test_collection_folders_are_read_whole_at_each_revision(tmp_path: Path) -> None:
+    """Moving a collection's records into a folder of files is no change; an edit inside
+    one of its files is, for the history page and for `diff` alike."""
+    if GIT is None:
+        pytest.skip("git is not installed")
+    root = tmp_path / "repo"
+    shutil.copytree(DATA, root / "data")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "data")
+    git(root, "commit", "-q", "-m", "one file", when=COMMITS[0][0])
+    people = (root / "data" / "people.yml").read_text(encoding="utf-8")
+    (root / "data" / "people.yml").unlink()
+    (root / "data" / "people").mkdir()
+    (root / "data" / "people" / "a.yml").write_text(people + NEW_PERSON, encoding="utf-8")
+    git(root, "add", "-A", "data")
+    git(root, "commit", "-q", "-m", "split into a folder, add one", when=COMMITS[1][0])
+    edit(root / "data" / "people" / "a.yml", "name: Nguyễn Văn A", "name: Nguyễn Văn B")
+    git(root, "commit", "-q", "-am", "rename inside the folder", when=COMMITS[2][0])
+    history = data_history(root / "data")
+    assert [[(c.collection, c.added, c.changed, c.removed) for c in ch.collections] for ch in history.changes[:2]] == [
+        [("people", (), ("nguyen-van-a",), ())],
+        [("people", ("nguyen-van-a",), (), ())],
+    ]
+    log = git(root, "log", "--format=%H").split()
+    changes = {c.collection: c for c in diff(root, log[2], log[0])}
+    assert list(changes) == ["people"] and changes["people"].added == ["nguyen-van-a"]
+    assert not changes["people"].removed and not changes["people"].changed
