@@ -37,18 +37,23 @@ def config_for(data: Path, monkeypatch: pytest.MonkeyPatch) -> object:
     return load_config(str(ROOT / "mkdocs.yml"))
 
 
+def _refused_like_validate(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The build's on_config aborts with exactly the report `validate` gives."""
+    config = config_for(data, monkeypatch)
+    with pytest.raises(DataError) as expected:
+        load_dataset(data, shown_as=str(data))
+    with pytest.raises(Abort) as aborted:
+        hooks.on_config(config)
+    assert str(aborted.value).strip() == expected.value.report("en").strip()
+
+
 @pytest.mark.parametrize("case", [*EDITS, *FILE_BREAKS])
 def test_on_config_fails_with_the_validate_report(data_copy: Path, monkeypatch: pytest.MonkeyPatch, case: str) -> None:
     if case in EDITS:
         edit(data_copy / EDITS[case][0], *EDITS[case][1:])
     else:
         (data_copy / FILE_BREAKS[case][0]).write_bytes(FILE_BREAKS[case][1])
-    config = config_for(data_copy, monkeypatch)
-    with pytest.raises(DataError) as expected:
-        load_dataset(data_copy, shown_as=str(data_copy))
-    with pytest.raises(Abort) as aborted:
-        hooks.on_config(config)
-    assert str(aborted.value).strip() == expected.value.report("en").strip()
+    _refused_like_validate(data_copy, monkeypatch)
 
 
 def test_a_valid_folder_gives_one_build_shared_by_every_pass(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -76,9 +81,4 @@ def test_a_new_config_gets_a_new_build(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_on_config_fails_for_every_hostile_cause(data_copy: Path, monkeypatch: pytest.MonkeyPatch, cause: Cause) -> None:
     # issue 11: what `validate` refuses, the build refuses with the same report
     cause.mutate(data_copy)
-    config = config_for(data_copy, monkeypatch)
-    with pytest.raises(DataError) as expected:
-        load_dataset(data_copy, shown_as=str(data_copy))
-    with pytest.raises(Abort) as aborted:
-        hooks.on_config(config)
-    assert str(aborted.value).strip() == expected.value.report("en").strip()
+    _refused_like_validate(data_copy, monkeypatch)
