@@ -10,8 +10,8 @@ that outlives a build is the preview's last valid dataset (`Preview`).
 from __future__ import annotations
 
 import re
-from html import escape
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 from typing import Any
 
