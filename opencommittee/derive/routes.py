@@ -131,6 +131,15 @@ class Router:
         return None
 
 
+# Each plan's progress badge (publish.badges writes it, the plan page offers it).
+BADGES_DIR = "badges"
+
+
+def badge_path(plan_id: str) -> str:
+    """Path of a plan's badge inside a language tree: badges/<plan-id>.svg."""
+    return f"{BADGES_DIR}/{plan_id}.svg"
+
+
 def lang_root(lang: str, default_lang: str) -> str:
     """Path prefix of a language tree: '' for the default language, 'en/' for English."""
     return "" if lang == default_lang else f"{lang}/"

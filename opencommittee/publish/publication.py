@@ -29,7 +29,7 @@ from ..model.formats import (
 from ..model.records import COLLECTIONS
 from ..model.schema import dataset_schema
 from ..render.renderer import Renderer
-from . import exports, feeds, jsonld, popolo
+from . import badges, exports, feeds, jsonld, popolo
 from .history import History, data_history
 
 MEDIA = {
@@ -125,6 +125,8 @@ class Publication:
             files.update(self._subject_feeds(r, every))
             cal_path = self.lang_path(lang, CALENDAR_FILE)
             add(cal_path, "ics", "calendar", feeds.icalendar_file(r, name=r.site_title, stamp=self.stamp), lang=lang)
+        # Progress badges, one per plan and language (offered on the plan page, not listed).
+        files.update(badges.badge_files({lang: self.renderer(lang) for lang in self.languages}))
         return files, downloads
 
     # One Atom feed per person and per organization ("what changed for this person or

@@ -19,6 +19,7 @@ from ..derive.routes import (
     SCOPED,
     SUBJECT_FOLDERS,
     PageRef,
+    badge_path,
     lang_root,
     relative,
     strip_lang,
@@ -249,6 +250,12 @@ class Renderer:
     def feed_path(self, kind: str, subject: str) -> str:
         """Path from the site root of a person's or organization's feed, in this language."""
         return lang_root(self.lang, self.default_lang) + f"{SUBJECT_FOLDERS[kind]}/{subject}/feed.xml"
+
+    # A plan's progress badge in this language (see publish.badges): its absolute URL (for
+    # other sites) and its URL from the current page.
+    def badge_url(self, plan_id: str, absolute: bool = True) -> str:
+        path = lang_root(self.lang, self.default_lang) + badge_path(plan_id)
+        return f"{self.site_url.rstrip('/')}/{path}" if absolute else relative(self.page_url, path)
 
     # Absolute URL of a page.
     def absolute(self, ref: PageRef) -> str:

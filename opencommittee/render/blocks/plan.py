@@ -100,11 +100,28 @@ def plan(r: Renderer) -> Markup:
     )
 
 
+def badge_alt(r: Renderer, plan_id: str) -> str:
+    """A plan badge's text equivalent: plan name, progress (or that none is reported), date."""
+    value = r.context.progress.overall(plan_id).value
+    name, day = r.label(plan_id).value, r.as_of_label()
+    if value is None:
+        return r.ui("plan.badge_alt_unknown", name=name, date=day)
+    return r.ui("plan.badge_alt", name=name, value=r.pct(value), date=day)
+
+
+# The copy-paste snippet of a plan's badge: an <img> with alt text in a link to the plan,
+# as text (the page shows it in a code block; the template escapes it).
+def badge_snippet(r: Renderer, plan_id: str) -> str:
+    html = r.render("badge_snippet.html", href=r.permalink(plan_id), src=r.badge_url(plan_id), alt=badge_alt(r, plan_id))
+    return str(html)  # plain text again: escaped where the page shows it
+
+
 # Plan records on this page of the plan list, with their roll-up and progress over time.
 def plan_records(r: Renderer) -> Markup:
     ids = _plan_page(r, "oc_plan_records")
     states = _scope(r)[0] if ids else []
-    items = [{"plan": r.rec(i), **_plan_item(r, i, r.label(i).value, states)} for i in ids]
+    items = [{"plan": r.rec(i), "badge": {"snippet": badge_snippet(r, i), "src": r.badge_url(i, absolute=False), "alt": badge_alt(r, i)},
+              **_plan_item(r, i, r.label(i).value, states)} for i in ids]
     return r.render("plan_records.html", plans=items,
                     continued="oc_plan_records" in r.continued("plan", r.page_entries("plan")))
 
