@@ -3,7 +3,8 @@
 A page is a `PageRef(kind, subject, number)`:
 
 - the site's own pages: `home` (``), `committee/`, `members/`, `events/`, `plan/`,
-  `documents/`, `sources/`, `committees/`, `years/`, `about/`, `open-data/`, `changes/`;
+  `documents/`, `sources/`, `committees/`, `years/`, `about/`, `open-data/`, `changes/`,
+  `corrections/`;
 - each body's pages, `committee`, `members`, `events` and `plan` with the body's id as
   subject, at `committees/<id>/`, `committees/<id>/members/`, ... The body the site is
   about (`Router.primary`) has the site's own pages instead (`committee/`, ...), which keeps
@@ -36,6 +37,7 @@ PAGES: dict[str, str] = {
     "about": "about/",
     "open-data": "open-data/",
     "changes": "changes/",
+    "corrections": "corrections/",
 }
 # The pages every body has; their subject is the body's id (None: the site's own).
 SCOPED = ("committee", "members", "events", "plan")
@@ -60,10 +62,12 @@ PAGE_OF_KIND: dict[str, str] = {
     "updates": "plan",
     "sources": "sources",
     "site": "about",
+    "corrections": "corrections",
 }
 
 # Pages that list records: they get a "cite this" block.
-RECORD_PAGES = ("committee", "members", "documents", "events", "plan", "sources", "person", "organization", "year")
+RECORD_PAGES = ("committee", "members", "documents", "events", "plan", "sources", "person", "organization", "year",
+                "corrections")
 
 ListKey = tuple[str, str | None]
 

@@ -16,6 +16,7 @@ from . import (
     committee,
     committees,
     common,
+    corrections,
     documents,
     events,
     home,
@@ -56,4 +57,5 @@ MACROS: dict[str, Callable[..., Markup | str]] = {
     "site_setting": about.site_setting,
     "open_data": opendata.open_data,
     "changes": changes.changes,
+    "corrections": corrections.corrections,
 }
