@@ -14,7 +14,7 @@ help:
 	@echo "make test      install what the tests need, then run the whole suite"
 	@echo "make build     strict build into site/ (also: make build-properdocs)"
 	@echo "make validate  check data/ and print every problem"
-	@echo "make audit     Lighthouse report on the home, members and plan pages (both languages)"
+	@echo "make audit     Lighthouse report (gzip) on 8 embedded pages and the heaviest 100x pages"
 
 # Python packages, pinned in requirements.txt; the project itself installed editable.
 $(BIN)/.installed: requirements.txt pyproject.toml
