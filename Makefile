@@ -71,8 +71,9 @@ test: test-deps
 bench: venv
 	$(BIN)/python -m opencommittee.devtools.bench $(if $(SCALES),--scales $(SCALES))
 
-# Lighthouse (pinned npm package) on 6 pages of a fresh build (CSP on), printed as a table;
-# a report, not a gate.
+# Lighthouse (pinned npm package), the site served gzip-compressed as GitHub Pages does (CSP on):
+# 8 pages of a fresh build and the plan dashboard and a task page of a 100x synthetic build,
+# printed as a table; a report, not a gate.
 audit: venv npm chromium
 	$(BIN)/python -m opencommittee.quality.audit $(if $(FORM_FACTOR),--form-factor $(FORM_FACTOR))
 
