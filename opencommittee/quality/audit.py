@@ -107,7 +107,17 @@ def row(label: str, report: dict) -> dict[str, Any]:
         "tbt_ms": round(audits["total-blocking-time"]["numericValue"]),
         "cls": round(audits["cumulative-layout-shift"]["numericValue"], 3),
         "bytes": round(audits["total-byte-weight"]["numericValue"]),
+        "largest": _largest(audits["total-byte-weight"]),
     }
+
+
+# The heaviest request of a page (what its byte weight is made of): its file and size.
+def _largest(audit: dict) -> str:
+    items = (audit.get("details") or {}).get("items") or []
+    if not items:
+        return "-"
+    top = max(items, key=lambda i: i.get("totalBytes", 0))
+    return f"{top['url'].rsplit('/', 1)[-1] or top['url'].rstrip('/').rsplit('/', 1)[-1] + '/'}:{round(top['totalBytes'] / 1024)}KB"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -135,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
             with SiteServer(directory, where, prefix, handler_class=GzipHandler) as server:
                 for label, page in pages:
                     rows.append(row(label, lighthouse(server.url + page, Path(tmp) / "report.json", args.form_factor)))
-    header = ["page", *CATEGORIES, "fcp_ms", "lcp_ms", "tbt_ms", "cls", "bytes"]
+    header = ["page", *CATEGORIES, "fcp_ms", "lcp_ms", "tbt_ms", "cls", "bytes", "largest"]
     widths = [max(len(h), *(len(str(r[h])) for r in rows)) for h in header]
     print(f"Lighthouse {args.form_factor} (simulated throttling), gzip-compressed, Chromium {chrome_path()}")
     print("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
