@@ -14,7 +14,7 @@ help:
 	@echo "make test      install what the tests need, then run the whole suite"
 	@echo "make build     strict build into site/ (also: make build-properdocs)"
 	@echo "make validate  check data/ and print every problem"
-	@echo "make audit     Lighthouse report on the home, members and plan pages (both languages)"
+	@echo "make audit     Lighthouse report (gzip) on 8 embedded pages and the heaviest 100x pages"
 	@echo "make fuzz      10,000 random mistakes fed to validate, with a summary (about 10 min)"
 	@echo "make audit-deps  known vulnerabilities in the locked Python packages (pip-audit, needs network)"
 	@echo "make lock      re-lock requirements/*.txt with hashes from requirements/*.in"
@@ -84,8 +84,9 @@ test: test-deps
 bench: venv
 	$(BIN)/python -m opencommittee.devtools.bench $(if $(SCALES),--scales $(SCALES)) $(if $(COMPARE),--compare $(COMPARE)) $(if $(VARIED),--varied) $(if $(RUNS),--runs $(RUNS))
 
-# Lighthouse (pinned npm package) on 6 pages of a fresh build (CSP on), printed as a table;
-# a report, not a gate.
+# Lighthouse (pinned npm package), the site served gzip-compressed as GitHub Pages does (CSP on):
+# 8 pages of a fresh build and the plan dashboard and a task page of a 100x synthetic build,
+# printed as a table; a report, not a gate.
 audit: venv npm chromium
 	$(BIN)/python -m opencommittee.quality.audit $(if $(FORM_FACTOR),--form-factor $(FORM_FACTOR))
 

@@ -13,10 +13,18 @@ from dataclasses import dataclass
 from datetime import date
 
 WIDTH = 640
+# The narrow variant of a line chart (phones): drawn at this width and never scaled up
+# or down on a 360 px screen, so its text keeps its size (see chart_line.html).
+NARROW_WIDTH = 300
+# Bars take at most this share of the width; the rest is for the value written after them.
+BAR_ROOM = 78
 
 
 @dataclass(frozen=True)
 class Bar:
+    """One bar: its label above it, its length in % of the chart's width (no viewBox, so
+    no text is ever scaled), its value written right after it."""
+
     label: str
     shown: str
     pattern: str
@@ -30,25 +38,24 @@ class BarChart:
     id: str
     title: str
     desc: str
-    width: int
     height: int
-    label_width: int
-    bar_x: int
     bars: tuple[Bar, ...]
+    row: int
+    label_height: int
 
 
-def bar_chart(chart_id: str, title: str, desc: str, items: Sequence[tuple[str, float, str, str]], label_width: int = 200, row: int = 30) -> BarChart:
-    """Horizontal bars for (label, value, formatted value, pattern); longest = full width."""
-    top = 10
-    gap = 8
-    bar_x = label_width + 10
-    room = WIDTH - bar_x - 70
+def bar_chart(chart_id: str, title: str, desc: str, items: Sequence[tuple[str, float, str, str]],
+              row: int = 44, label_height: int = 18) -> BarChart:
+    """Horizontal bars for (label, value, formatted value, pattern), each under its label;
+    the longest bar takes `BAR_ROOM` % of the width. One layout for every width: the SVG
+    has no viewBox, lengths are percentages and text keeps its CSS size."""
+    top = 4
     biggest = max((v for _l, v, _s, _p in items), default=0) or 1
     bars = tuple(
-        Bar(label, shown, pattern, top + i * row, max(room * value / biggest, 0), row - gap)
+        Bar(label, shown, pattern, top + i * row + label_height, round(max(BAR_ROOM * value / biggest, 0), 2), row - label_height - 8)
         for i, (label, value, shown, pattern) in enumerate(items)
     )
-    return BarChart(chart_id, title, desc, WIDTH, top * 2 + row * len(items), label_width, bar_x, bars)
+    return BarChart(chart_id, title, desc, top * 2 + row * len(items), bars, row, label_height)
 
 
 @dataclass(frozen=True)
@@ -98,6 +105,18 @@ class LineChart:
     series: tuple[Series, ...]
     # Horizontal reference lines (a target): y position and label.
     rules: tuple[Tick, ...] = ()
+    # Narrow layout (phones): fewer ticks, legend stacked.
+    compact: bool = False
+    # Where each series' legend entry goes (x, y).
+    legend: tuple[tuple[float, float], ...] = ()
+
+    def label_y(self, point: Point) -> float:
+        """Where a point's value label goes: above it, or below when a rule or the top
+        edge is in the way."""
+        above = point.y - 10
+        if above < 16 or any(0 <= point.y - rule.pos < 26 for rule in self.rules):
+            return point.y + 22
+        return above
 
 
 def line_chart(
@@ -110,13 +129,23 @@ def line_chart(
     y_range: tuple[float, float] | None = None,
     rules: Sequence[tuple[float, str]] = (),
     fmt_tick: Callable[[date], str] | None = None,
+    compact: bool = False,
 ) -> LineChart:
     """Lines over time for (name, marker, dashed, [(day, value)]) on shared axes.
 
     `y_range` fixes the value axis (0–100 for percentages); otherwise it spans the data,
-    the rules and zero. Points are labelled with their formatted value.
+    the rules and zero. Points are labelled with their formatted value. `compact` draws
+    the phone layout: 300 wide, three value ticks, the legend one entry a line. The left
+    margin grows with the longest value label, so no label is cut.
     """
-    height, left, right, top, bottom = 260, 70, WIDTH - 30, 20, 260 - 40
+    if compact:
+        width, left, right, top, bottom, y_count = NARROW_WIDTH, 40, NARROW_WIDTH - 16, 24, 184, 3
+        legend = tuple((12.0, bottom + 46.0 + 22 * i) for i in range(len(series)))
+        height = bottom + 36 + 22 * len(series)
+    else:
+        width, left, right, top, bottom, y_count = WIDTH, 70, WIDTH - 30, 20, 220, 5
+        legend = tuple((left + 10.0 + i * 190, 276.0) for i in range(len(series)))
+        height = 286
     days = [d for _n, _m, _dash, pts in series for d, _v in pts]
     values = [v for _n, _m, _dash, pts in series for _d, v in pts] + [v for v, _l in rules]
     low, high = y_range if y_range else (min([0.0, *values]), max([0.0, *values]))
@@ -131,7 +160,10 @@ def line_chart(
     def y_of(value: float) -> float:
         return bottom - (bottom - top) * (value - low) / (high - low)
 
-    y_ticks = tuple(Tick(y_of(low + (high - low) * i / 4), fmt_value(low + (high - low) * i / 4)) for i in range(5))
+    steps = y_count - 1
+    y_ticks = tuple(Tick(y_of(low + (high - low) * i / steps), fmt_value(low + (high - low) * i / steps)) for i in range(y_count))
+    # Room on the left for the longest value label (about 8 px a character at 14 px).
+    left = int(min(width * 0.4, max(left, 12 + 8 * max(len(str(tk.label)) for tk in y_ticks))))
     tick_days = sorted({first, last}) if span else [first]
     x_ticks = tuple(Tick(x_of(d), (fmt_tick or fmt_day)(d)) for d in tick_days)
     built = tuple(
@@ -139,8 +171,8 @@ def line_chart(
         for name, marker, dashed, pts in series
     )
     return LineChart(
-        chart_id, title, desc, WIDTH, height, left, right, top, bottom, y_ticks, x_ticks, built,
-        tuple(Tick(y_of(v), label) for v, label in rules),
+        chart_id, title, desc, width, height, left, right, top, bottom, y_ticks, x_ticks, built,
+        tuple(Tick(y_of(v), label) for v, label in rules), compact, legend,
     )
 
 

@@ -60,6 +60,14 @@ class BuildContext:
         return Indexes(self.dataset)
 
     @cached_property
+    def corrections_of(self) -> dict[str, list[Any]]:
+        """The published corrections of each record id, oldest first."""
+        found: dict[str, list[Any]] = {}
+        for correction in sorted(self.dataset.corrections, key=lambda c: (progress.day_of(c.date), c.id)):
+            found.setdefault(correction.record_id, []).append(correction)
+        return found
+
+    @cached_property
     def router(self) -> Router:
         """Paths of pages (the body the site is about has the site's own pages)."""
         primary = self.indexes.primary

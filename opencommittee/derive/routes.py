@@ -3,7 +3,8 @@
 A page is a `PageRef(kind, subject, number)`:
 
 - the site's own pages: `home` (``), `committee/`, `members/`, `events/`, `plan/`,
-  `documents/`, `sources/`, `committees/`, `years/`, `about/`, `open-data/`, `changes/`, `search/`;
+  `documents/`, `sources/`, `committees/`, `years/`, `about/`, `open-data/`, `changes/`,
+  `corrections/`, `search/`;
 - each body's pages, `committee`, `members`, `events` and `plan` with the body's id as
   subject, at `committees/<id>/`, `committees/<id>/members/`, ... The body the site is
   about (`Router.primary`) has the site's own pages instead (`committee/`, ...), which keeps
@@ -37,6 +38,7 @@ PAGES: dict[str, str] = {
     "open-data": "open-data/",
     "changes": "changes/",
     "search": "search/",
+    "corrections": "corrections/",
 }
 # The pages every body has; their subject is the body's id (None: the site's own).
 SCOPED = ("committee", "members", "events", "plan")
@@ -61,10 +63,12 @@ PAGE_OF_KIND: dict[str, str] = {
     "updates": "plan",
     "sources": "sources",
     "site": "about",
+    "corrections": "corrections",
 }
 
 # Pages that list records: they get a "cite this" block.
-RECORD_PAGES = ("committee", "members", "documents", "events", "plan", "sources", "person", "organization", "year")
+RECORD_PAGES = ("committee", "members", "documents", "events", "plan", "sources", "person", "organization", "year",
+                "corrections")
 
 ListKey = tuple[str, str | None]
 
@@ -130,6 +134,15 @@ class Router:
                 if base and base == numbered["base"]:
                     return PageRef(kind, None, int(numbered["number"]))
         return None
+
+
+# Each plan's progress badge (publish.badges writes it, the plan page offers it).
+BADGES_DIR = "badges"
+
+
+def badge_path(plan_id: str) -> str:
+    """Path of a plan's badge inside a language tree: badges/<plan-id>.svg."""
+    return f"{BADGES_DIR}/{plan_id}.svg"
 
 
 def lang_root(lang: str, default_lang: str) -> str:

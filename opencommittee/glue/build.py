@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 
 from ..derive.context import BuildContext
 from ..load.clock import build_time
+from ..load.problems import Problem
 from ..model.dataset import Dataset
 from ..model.loader import load_dataset
 from ..publish.csp import ScriptPolicy
@@ -60,6 +61,9 @@ class Build:
     _page: tuple[str, str, Renderer] | None = field(default=None, repr=False)
     # The HTML of each page's blocks, by (language, URL), until it is put in the page.
     slots: dict[tuple[str, str], list[Markup]] = field(default_factory=dict, repr=False)
+    # `mkdocs serve` with invalid data: the problems, shown on every page of the preview
+    # (which is built from the last valid dataset).
+    problems: list[Problem] = field(default_factory=list, repr=False)
 
     def renderer(self, lang: str, page_url: str) -> Renderer:
         if self._page is None or self._page[:2] != (lang, page_url):

@@ -26,7 +26,7 @@ from opencommittee.glue.settings import current_language, default_language, is_f
 from opencommittee.load.catalogs import message_language, messages
 from opencommittee.load.problems import DataError
 from opencommittee.publish import sitemaps
-from opencommittee.render.blocks.common import page_title
+from opencommittee.render.blocks.common import page_title, serve_problems
 from opencommittee.render.ids import duplicate_ids
 
 _log = logging.getLogger("mkdocs.hooks.opencommittee")
@@ -53,7 +53,7 @@ def on_config(config: Any) -> Any:
         last = PREVIEW.fallback(config) if _COMMAND["name"] == "serve" else None
         if last is None:
             raise Abort("\n" + report) from None
-        builds.start(config, fallback=last)
+        builds.start(config, fallback=last).problems = list(err.problems)
         notice = messages(message_language())["serve_last_good"]["message"]
         print(f"\n{report}\n{notice}", file=sys.stderr, flush=True)
     builds.name_site(config)
@@ -65,10 +65,15 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     return head_context(context, page, config)
 
 
-# A "cite this" block (permalink, data version, date) at the end of every record page;
+# A "cite this" block (permalink, data version, date) at the end of every record page
+# (and, in a preview whose data is invalid, the problems at the top of every page);
 # an id defined twice on a page (a record id equal to a heading anchor) fails --strict.
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    html = builds.build_of(config).fill(current_language(config), page.url, html)
+    build = builds.build_of(config)
+    html = build.fill(current_language(config), page.url, html)
+    if build.problems:  # `mkdocs serve` with invalid data: say so at the top of every page
+        r = build.renderer(current_language(config), page.url)
+        html = str(serve_problems(r, build.problems)) + "\n" + html
     for value in duplicate_ids(html):
         _log.warning(
             "%s: id '%s' is used twice on this page (a record id in data/ equal to a heading "

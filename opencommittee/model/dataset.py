@@ -9,6 +9,7 @@ from typing import Any
 from ..load.problems import Problem, ProblemList
 from ..load.strict_yaml import Loaded, Loc
 from .records import (
+    Correction,
     Document,
     Duty,
     Event,
@@ -91,6 +92,10 @@ class Dataset:
     @property
     def organizations(self) -> list[Organization]:
         return self.collections["organizations"]  # type: ignore[return-value]
+
+    @property
+    def corrections(self) -> list[Correction]:
+        return self.collections.get("corrections", [])  # type: ignore[return-value]
 
     @property
     def site(self) -> list[SiteSetting]:

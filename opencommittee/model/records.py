@@ -273,6 +273,17 @@ class Update(Sourced):
         return self
 
 
+class Correction(Sourced):
+    """A published correction (corrections.yml): on `date`, record `record_id` was found
+    wrong; what it said, what is right, and the sources for the right version. Shown in
+    the public corrections log and as a "corrected on" note on the record."""
+
+    date: PartialDate
+    record_id: Id
+    wrong: Text
+    right: Text
+
+
 # field name -> collections its ids may point to (checked for every model that has it).
 REFERENCES: dict[str, tuple[str, ...]] = {
     "sources": ("sources",),
@@ -299,6 +310,9 @@ REFERENCES: dict[str, tuple[str, ...]] = {
     "task_id": ("tasks",),
     "indicator_id": ("indicators",),
     "committee_id": ("organizations",),
+    # A correction may be about any record, nested agenda items and outcomes included.
+    "record_id": ("sources", "organizations", "people", "posts", "memberships", "mandate", "documents", "events",
+                  "agenda", "outcomes", "plans", "tasks", "indicators", "updates"),
 }
 
 
@@ -324,4 +338,5 @@ COLLECTIONS: dict[str, type[Record]] = {
     "indicators": Indicator,
     "updates": Update,
     "site": SiteSetting,
+    "corrections": Correction,
 }

@@ -29,7 +29,7 @@ from ..model.formats import (
 from ..model.records import COLLECTIONS
 from ..model.schema import dataset_schema
 from ..render.renderer import Renderer
-from . import exports, feeds, jsonld, popolo, search
+from . import badges, exports, feeds, jsonld, popolo, search
 from .history import History, data_history
 
 MEDIA = {
@@ -127,6 +127,8 @@ class Publication:
             add(cal_path, "ics", "calendar", feeds.icalendar_file(r, name=r.site_title, stamp=self.stamp), lang=lang)
             index = self.lang_path(lang, search.INDEX_DIR)
             files.update({f"{index}/{name}": data for name, data in search.index_files(search.entries(r)).items()})
+        # Progress badges, one per plan and language (offered on the plan page, not listed).
+        files.update(badges.badge_files({lang: self.renderer(lang) for lang in self.languages}))
         return files, downloads
 
     # One Atom feed per person and per organization ("what changed for this person or

@@ -231,3 +231,28 @@ def weigh_search(browser: Any, url: str, query: str, width: int = 360) -> Weight
         return Weight(sum(s for _, s in opened), sum(s for _, s in sizes), early, len(found))
     finally:
         context.close()
+
+
+# Every visible <text> of every inline SVG in the page's content: its rendered size in CSS
+# px, i.e. the computed font size times the SVG's scale (the text's screen transform, so
+# viewBox scaling and transforms both count).
+_CHART_TEXTS = """() => Array.from(document.querySelectorAll('main svg text')).filter(t => {
+    const box = t.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && t.textContent.trim();
+}).map(t => {
+    const m = t.getScreenCTM();
+    const scale = m ? Math.hypot(m.a, m.b) : 1;
+    const svg = t.closest('svg');
+    return {chart: (svg.closest('[id]') || svg).id || '', text: t.textContent.trim().slice(0, 40),
+            px: Math.round(parseFloat(getComputedStyle(t).fontSize) * scale * 100) / 100};
+})"""
+
+
+def chart_text_sizes(page: Any) -> list[dict]:
+    """Rendered size (CSS px) of every visible chart text on the loaded page."""
+    return list(page.evaluate(_CHART_TEXTS))
+
+
+def page_height(page: Any) -> int:
+    """The page's full height in CSS px at the current viewport."""
+    return int(page.evaluate("() => document.documentElement.scrollHeight"))

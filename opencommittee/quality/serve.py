@@ -11,7 +11,9 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 
-class _Handler(SimpleHTTPRequestHandler):
+class Handler(SimpleHTTPRequestHandler):
+    """Files of one folder under a URL prefix; anything outside the prefix is a 404."""
+
     prefix = "/"
 
     def __init__(self, *args: Any, prefix: str, **kwargs: Any) -> None:
@@ -44,8 +46,8 @@ def free_port() -> int:
 class SiteServer:
     """`with SiteServer(dir, port, "/oc/") as server:` serves dir at server.url."""
 
-    def __init__(self, directory: Path, port: int, prefix: str = "/") -> None:
-        handler = partial(_Handler, directory=str(directory), prefix=prefix)
+    def __init__(self, directory: Path, port: int, prefix: str = "/", handler_class: type[Handler] | None = None) -> None:
+        handler = partial(handler_class or Handler, directory=str(directory), prefix=prefix)
         self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.httpd.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}{prefix}"

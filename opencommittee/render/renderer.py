@@ -19,6 +19,7 @@ from ..derive.routes import (
     SCOPED,
     SUBJECT_FOLDERS,
     PageRef,
+    badge_path,
     lang_root,
     relative,
     strip_lang,
@@ -27,7 +28,7 @@ from ..load.catalogs import ui
 from ..load.text import slugify
 from ..model.dataset import Dataset
 from ..model.records import Organization, Text
-from . import fmt
+from . import editing, fmt
 
 TEMPLATES = Path(__file__).parent / "templates"
 # `Renderer.page(..., subject=KEEP)`: the same subject as the current page.
@@ -250,6 +251,12 @@ class Renderer:
         """Path from the site root of a person's or organization's feed, in this language."""
         return lang_root(self.lang, self.default_lang) + f"{SUBJECT_FOLDERS[kind]}/{subject}/feed.xml"
 
+    # A plan's progress badge in this language (see publish.badges): its absolute URL (for
+    # other sites) and its URL from the current page.
+    def badge_url(self, plan_id: str, absolute: bool = True) -> str:
+        path = lang_root(self.lang, self.default_lang) + badge_path(plan_id)
+        return f"{self.site_url.rstrip('/')}/{path}" if absolute else relative(self.page_url, path)
+
     # Absolute URL of a page.
     def absolute(self, ref: PageRef) -> str:
         return f"{self.site_url.rstrip('/')}/{self.url_of(ref)}"
@@ -281,6 +288,27 @@ class Renderer:
             return Markup("")
         current = self.page_number(kind)
         return self.render("pager.html", key=kind, current=current, total=total, numbers=window(current, total))
+
+    # --- corrections -------------------------------------------------------------------
+
+    @cached_property
+    def repository(self) -> editing.Repository | None:
+        return editing.Repository.from_extra(self.context.settings.extra)
+
+    # The corrections published about a record, oldest first.
+    def corrections_of(self, record_id: str) -> list[Any]:
+        return self.context.corrections_of.get(record_id, [])
+
+    # "Report an error" and "Edit" URLs of a record, or None without `extra.repository`.
+    def record_links(self, record_id: str) -> tuple[str, str | None] | None:
+        repo = self.repository
+        if repo is None:
+            return None
+        permalink = self.permalink(record_id)
+        report = editing.report_url(repo, self.ui("corrections.issue_title", id=record_id),
+                                    self.ui("corrections.issue_body", id=record_id, permalink=permalink))
+        file = editing.data_file_of(self.dataset, record_id)
+        return report, editing.edit_url(repo, file) if file else None
 
     # The record with this id.
     def rec(self, record_id: str | None) -> Any:

@@ -16,6 +16,7 @@ import pytest
 from conftest import build_site, line_of, overlay, run_cli, validate
 from opencommittee.model.loader import load_dataset
 from opencommittee.publish.exports import FILE_COLUMN, collection_csv, dataset_document
+from opencommittee.render import editing
 
 FIRST, SECOND = "2015.yml", "later.yml"
 
@@ -43,7 +44,8 @@ def split(tmp_path: Path) -> Path:
 def test_a_folder_collection_validates_and_keeps_each_records_file(split: Path) -> None:
     result = validate(split)
     assert result.returncode == 0, result.stderr
-    assert "in 14 files" in result.stdout  # 12 single files and the folder's two
+    singles = len(list(split.glob("*.yml")))
+    assert f"in {singles + 2} files" in result.stdout  # the single files and the folder's two
     dataset = load_dataset(split, shown_as="data")
     assert dataset.file_of("cn-c-2015") == f"data/updates/{FIRST}"
     assert dataset.file_of("cn-a-2016") == f"data/updates/{SECOND}"
@@ -112,3 +114,17 @@ def test_translations_name_the_file_inside_the_folder(split: Path) -> None:
     result = run_cli("translations", str(split))
     line = line_of(target, "  note:")
     assert re.search(rf"^{re.escape(str(target))}:{line}:\d+: cn-a-2016\.note: no 'en' text", result.stdout, re.M), result.stdout
+
+
+def test_the_edit_link_opens_the_records_own_file_in_the_folder(split: Path) -> None:
+    """'Edit' (with extra.repository set) opens the file inside the folder that holds the
+    record, whatever the data folder is called where it was read."""
+    dataset = load_dataset(split, shown_as=str(split))
+    assert editing.data_file_of(dataset, "cn-c-2015") == f"updates/{FIRST}"
+    assert editing.data_file_of(dataset, "cn-a-2016") == f"updates/{SECOND}"
+    assert editing.data_file_of(dataset, "to-hung-khoa") == "people.yml"
+    outcome = dataset.events[0].agenda[0].id
+    assert editing.data_file_of(dataset, outcome) == "events.yml"
+    repo = editing.Repository("example-org/open-committee")
+    assert editing.edit_url(repo, f"updates/{FIRST}") == \
+        f"https://github.com/example-org/open-committee/edit/main/data/updates/{FIRST}"

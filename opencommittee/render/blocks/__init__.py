@@ -16,6 +16,7 @@ from . import (
     committee,
     committees,
     common,
+    corrections,
     documents,
     events,
     home,
@@ -58,4 +59,5 @@ MACROS: dict[str, Callable[..., Markup | str]] = {
     "open_data": opendata.open_data,
     "changes": changes.changes,
     "search_page": search.search_page,
+    "corrections": corrections.corrections,
 }

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from ...load.problems import Problem
 from ..renderer import Renderer
+
+
+# `make serve` with invalid data: the banner listing every problem in the page's language.
+def serve_problems(r: Renderer, problems: list[Problem]) -> Markup:
+    shown = [(p.format(r.lang).split("\n", 1)[0], p.hint(r.lang)) for p in problems]
+    return r.render("serve_problems.html", problems=shown)
 
 
 # The "data as of" line.

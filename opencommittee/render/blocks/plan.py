@@ -10,7 +10,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ...derive import progress
+from ...derive import progress, timeliness
 from ..renderer import Renderer
 from .plan_charts import due_chart, indicator_chart, progress_chart, status_chart
 
@@ -18,6 +18,10 @@ from .plan_charts import due_chart, indicator_chart, progress_chart, status_char
 PLAN_LIST_LIMIT = 50
 PLAN_LATEST = 20
 PLAN_LEADS = 20
+# The heading of each dashboard section (also its name in the "not yet published" line).
+SECTION_LABEL = {"plans": "plan.plans", "by_status": "plan.by_status", "by_lead": "plan.by_lead",
+                 "by_due_year": "plan.by_due_year", "overdue": "plan.overdue", "stale": "plan.stale",
+                 "latest": "plan.latest", "indicators": "plan.indicators_summary"}
 
 
 # One plan's (or one scope's loose tasks') overall progress, tasks, progress over time.
@@ -54,36 +58,70 @@ def plan(r: Renderer) -> Markup:
     has_loose = any(r.context.task_groups.get(s.task.id) == loose_group for s in states)
     loose = _plan_item(r, loose_group, r.ui("plan.loose_title"), states) if has_loose else None
     indicators = [{"indicator": ind, "latest": _latest_value(p, ind.id)} for ind in indicators_all[:PLAN_LIST_LIMIT]]
+    chart_of_status = status_chart(r, status_rows)
+    chart_of_due = due_chart(r, by_year, due)
+    overdue = [s for s in p.overdue if s.task.id in in_scope]
+    stale = [s for s in p.stale if s.task.id in in_scope]
+    latest = progress.latest_updates(updates, PLAN_LATEST)
+    # A section with nothing to show folds into one line naming it (its anchor kept).
+    shown = {"plans": bool(scope_plans) or has_loose, "by_status": chart_of_status is not None, "by_lead": len(leads) > 1,
+             "by_due_year": chart_of_due is not None, "overdue": bool(overdue), "stale": bool(stale),
+             "latest": bool(latest), "indicators": bool(indicators)}
     return r.render(
         "plan.html",
         p=p,
         total=len(states),
+        overall=p.overall_group(dict.fromkeys(in_scope, "scope"), "scope"),
         plans=plans,
         plan_count=len(scope_plans),
         loose=loose,
         status_rows=[(k, n) for k, _label, n in status_rows],
-        status_chart=status_chart(r, status_rows),
+        status_chart=chart_of_status,
+        timeliness_rows=timeliness.counts(states, p.as_of),
         leads=leads[:PLAN_LEADS],
         leads_more=sum(n for _id, n in leads[PLAN_LEADS:]),
         leads_more_orgs=len(leads[PLAN_LEADS:]),
         due=due,
-        due_chart=due_chart(r, by_year, due),
-        overdue=[s for s in p.overdue if s.task.id in in_scope],
-        stale=[s for s in p.stale if s.task.id in in_scope],
+        due_chart=chart_of_due,
+        overdue=overdue,
+        stale=stale,
         limit=PLAN_LIST_LIMIT,
-        latest=progress.latest_updates(updates, PLAN_LATEST),
+        latest=latest,
         update_count=len(updates),
         indicators=indicators,
         indicator_count=len(indicators_all),
         stale_days=r.context.settings.stale_after_days,
+        shown=shown,
+        section_label=SECTION_LABEL,
+        unpublished=[(f"oc_{k}" if k != "indicators" else "oc_indicators_summary", r.ui(SECTION_LABEL[k]))
+                     for k in ("plans", "by_status", "by_due_year", "latest", "indicators") if not shown[k]]
+        + ([] if leads else [("oc_by_lead", r.ui(SECTION_LABEL["by_lead"]))]),
+        none_found=[(f"oc_{k}", r.ui(SECTION_LABEL[k])) for k in ("overdue", "stale") if not shown[k]],
     )
+
+
+def badge_alt(r: Renderer, plan_id: str) -> str:
+    """A plan badge's text equivalent: plan name, progress (or that none is reported), date."""
+    value = r.context.progress.overall(plan_id).value
+    name, day = r.label(plan_id).value, r.as_of_label()
+    if value is None:
+        return r.ui("plan.badge_alt_unknown", name=name, date=day)
+    return r.ui("plan.badge_alt", name=name, value=r.pct(value), date=day)
+
+
+# The copy-paste snippet of a plan's badge: an <img> with alt text in a link to the plan,
+# as text (the page shows it in a code block; the template escapes it).
+def badge_snippet(r: Renderer, plan_id: str) -> str:
+    html = r.render("badge_snippet.html", href=r.permalink(plan_id), src=r.badge_url(plan_id), alt=badge_alt(r, plan_id))
+    return str(html)  # plain text again: escaped where the page shows it
 
 
 # Plan records on this page of the plan list, with their roll-up and progress over time.
 def plan_records(r: Renderer) -> Markup:
     ids = _plan_page(r, "oc_plan_records")
     states = _scope(r)[0] if ids else []
-    items = [{"plan": r.rec(i), **_plan_item(r, i, r.label(i).value, states)} for i in ids]
+    items = [{"plan": r.rec(i), "badge": {"snippet": badge_snippet(r, i), "src": r.badge_url(i, absolute=False), "alt": badge_alt(r, i)},
+              **_plan_item(r, i, r.label(i).value, states)} for i in ids]
     return r.render("plan_records.html", plans=items,
                     continued="oc_plan_records" in r.continued("plan", r.page_entries("plan")))
 
@@ -105,7 +143,7 @@ def plan_tasks(r: Renderer) -> Markup:
     p = r.context.progress
     states = [{"state": p.state(e.id), "part": e.part, "updates": [r.rec(u) for u in e.nested]}
               for e in r.page_entries("plan") if e.section == "oc_tasks" and e.id]
-    return r.render("plan_tasks.html", p=p, states=states, total=len(_scope(r)[0]),
+    return r.render("plan_tasks.html", p=p, states=states, timeliness=timeliness, total=len(_scope(r)[0]),
                     first_page=r.page_number("plan") == 1, pager=r.pager("plan"))
 
 
@@ -129,4 +167,4 @@ def plan_indicators(r: Renderer) -> Markup:
 def plan_vocabulary(r: Renderer) -> Markup:
     if r.page_number("plan") > 1:
         return Markup("")
-    return r.render("plan_vocabulary.html", statuses=progress.STATUS_ORDER, stale_days=r.context.settings.stale_after_days)
+    return r.render("plan_vocabulary.html", statuses=progress.STATUS_ORDER, timeliness=timeliness.ORDER, stale_days=r.context.settings.stale_after_days)

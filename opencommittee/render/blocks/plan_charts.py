@@ -25,7 +25,7 @@ def status_chart(r: Renderer, status_rows: list[tuple[str, str, int]]) -> Markup
         return None
     return r.render("chart_bars.html", chart=charts.bar_chart(
         "oc_chart_status", r.ui("plan.chart_status_title"), chart_desc(r, [(lbl, n) for _k, lbl, n in status_rows]),
-        [(lbl, n, r.num(n, 0), STATUS_PATTERN[k]) for k, lbl, n in status_rows], label_width=270))
+        [(lbl, n, r.num(n, 0), STATUS_PATTERN[k]) for k, lbl, n in status_rows]))
 
 
 # Tasks by due year (None when no task has a due date).
@@ -34,20 +34,23 @@ def due_chart(r: Renderer, by_year: list[tuple[int | None, int]], due: list[tupl
         return None
     return r.render("chart_bars.html", chart=charts.bar_chart(
         "oc_chart_due", r.ui("plan.chart_due_title"), chart_desc(r, due),
-        [(label, n, r.num(n, 0), "diagonal") for label, n in due], label_width=160))
+        [(label, n, r.num(n, 0), "diagonal") for label, n in due]))
 
 
 # A plan's overall progress over time (None when fewer than two points: no chart).
 def progress_chart(r: Renderer, plan_id: str | None, name: str, points: list[Any]) -> Markup | None:
     if len(points) < 2:
         return None
-    chart = charts.line_chart(
-        f"oc_chart_progress_{(plan_id or 'loose').replace(':', '-')}", r.ui("plan.chart_progress_title", name=name),
-        r.ui("plan.chart_progress_desc", first=r.pct(points[0][1]), first_date=r.date(points[0][0].isoformat()),
-             last=r.pct(points[-1][1]), last_date=r.date(points[-1][0].isoformat())),
-        [(r.ui("plan.overall"), "circle", False, points)],
-        fmt_value=lambda v: r.pct(v) or "", fmt_day=lambda d: r.date(d.isoformat()) or "", y_range=(0, 100))
-    return r.render("chart_line.html", chart=chart)
+    def draw(compact: bool) -> charts.LineChart:
+        return charts.line_chart(
+            f"oc_chart_progress_{(plan_id or 'loose').replace(':', '-')}", r.ui("plan.chart_progress_title", name=name),
+            r.ui("plan.chart_progress_desc", first=r.pct(points[0][1]), first_date=r.date(points[0][0].isoformat()),
+                 last=r.pct(points[-1][1]), last_date=r.date(points[-1][0].isoformat())),
+            [(r.ui("plan.overall"), "circle", False, points)],
+            fmt_value=lambda v: r.pct(v) or "", fmt_day=lambda d: r.date(d.isoformat()) or "", y_range=(0, 100),
+            compact=compact)
+
+    return r.render("chart_line.html", chart=draw(False), narrow=draw(True))
 
 
 # At most `most` points, evenly spread, the last one kept (the table gives every value).
@@ -80,10 +83,12 @@ def indicator_chart(r: Renderer, ind: Any, history: list[Any]) -> Markup | None:
         series.append((r.ui("plan.target"), "diamond", False, [(progress.day_of(ind.target.date), float(ind.target.value))]))
         rules.append((float(ind.target.value), Markup("{}: {}").format(r.ui("plan.target"), shown(float(ind.target.value)))))
     y_range = {"percent": (0.0, 100.0), "ratio": (0.0, 1.0)}.get(unit)
-    chart = charts.line_chart(
-        f"oc_chart_{ind.id}", r.ui("plan.chart_indicator_title", name=r.label(ind.id).value),
-        r.ui("plan.chart_indicator_desc", count=r.num(len(measured), 0), last=shown(actual[-1][1]),
-             target=shown(float(ind.target.value)) if ind.target is not None else r.ui("common.unknown")),
-        series, fmt_value=shown, fmt_day=lambda d: r.date(d.isoformat()) or "", y_range=y_range, rules=rules,
-        fmt_tick=lambda d: str(d.year))
-    return r.render("chart_line.html", chart=chart)
+    def draw(compact: bool) -> charts.LineChart:
+        return charts.line_chart(
+            f"oc_chart_{ind.id}", r.ui("plan.chart_indicator_title", name=r.label(ind.id).value),
+            r.ui("plan.chart_indicator_desc", count=r.num(len(measured), 0), last=shown(actual[-1][1]),
+                 target=shown(float(ind.target.value)) if ind.target is not None else r.ui("common.unknown")),
+            series, fmt_value=shown, fmt_day=lambda d: r.date(d.isoformat()) or "", y_range=y_range, rules=rules,
+            fmt_tick=lambda d: str(d.year), compact=compact)
+
+    return r.render("chart_line.html", chart=draw(False), narrow=draw(True))

@@ -102,3 +102,14 @@ def test_chart_geometry_is_plain_data() -> None:
     first, last = line.series[0].points
     assert (first.x, first.y) == (line.left, line.bottom) and (last.x, last.y) == (line.right, line.top)
     assert [t.label for t in line.y_ticks] == ["0", "25", "50", "75", "100"]
+    # The phone layout: 300 wide, three ticks, one legend line per series; bars are in %
+    # of the width (no viewBox), the longest at charts.BAR_ROOM.
+    narrow = charts.line_chart("oc_y", "T", "D", [("s", "circle", False, [(date(2015, 1, 1), 0.0), (date(2016, 1, 1), 100.0)])],
+                               fmt_value=lambda v: f"{v:g}", fmt_day=lambda d: d.isoformat(), y_range=(0, 100), compact=True)
+    assert narrow.width == charts.NARROW_WIDTH and narrow.compact
+    assert [t.label for t in narrow.y_ticks] == ["0", "50", "100"] and len(narrow.legend) == 1
+    assert bars.bars[1].width == charts.BAR_ROOM and bars.bars[0].width == charts.BAR_ROOM / 2
+    # A long value label widens the left margin instead of being cut.
+    wide = charts.line_chart("oc_z", "T", "D", [("s", "circle", False, [(date(2015, 1, 1), 0.0)])],
+                             fmt_value=lambda v: f"{v:,.0f} đồng", fmt_day=lambda d: d.isoformat(), y_range=(0, 1e9))
+    assert wide.left > 70

@@ -79,7 +79,7 @@ def test_history_function_lists_changes_and_last_change_of_a_record(repo: Path) 
     assert [c.date for c in history.changes] == [d for d, _ in reversed(COMMITS)]
     newest, middle, first = history.changes
     assert history.version == newest.commit and len(newest.commit) == 40
-    assert {c.collection for c in first.collections} == set(COLLECTIONS) - {"indicators", "updates"}
+    assert {c.collection for c in first.collections} == set(COLLECTIONS) - {"indicators", "updates", "corrections"}
     assert [(c.collection, c.added) for c in middle.collections] == [("people", ("nguyen-van-a",))]
     by_name = {c.collection: c for c in newest.collections}
     assert by_name["people"].removed == ("nguyen-van-a",)
