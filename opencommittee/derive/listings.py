@@ -120,8 +120,14 @@ def plan(ds: Dataset, ix: Indexes, as_of: date, size: int, scope: str | None) ->
     return entries
 
 
+# The corrections log, newest first.
+def corrections(ds: Dataset, ix: Indexes, as_of: date, size: int, scope: str | None) -> list[Entry]:
+    found = sorted(ds.corrections, key=lambda c: (progress.day_of(c.date), c.id), reverse=True)
+    return [Entry(c.id, "corrections") for c in found]
+
+
 SCOPED_LISTINGS = {"members": members, "committee": committee, "events": events, "plan": plan}
-SITE_LISTINGS = {"documents": documents, "sources": sources, "committees": committees}
+SITE_LISTINGS = {"documents": documents, "sources": sources, "committees": committees, "corrections": corrections}
 
 
 def listings_of(ds: Dataset, ix: Indexes, as_of: date, size: int) -> Iterator[tuple[Key, list[Entry]]]:

@@ -1,13 +1,13 @@
-"""The corrections log: every published correction, newest first (corrections.yml)."""
+"""The corrections log: every published correction, newest first (corrections.yml), paged."""
 
 from __future__ import annotations
 
 from markupsafe import Markup
 
-from ...derive import progress
 from ..renderer import Renderer
 
 
+# One page of the log (paged like every list: see derive/listings.py).
 def corrections(r: Renderer) -> Markup:
-    found = sorted(r.dataset.corrections, key=lambda c: (progress.day_of(c.date), c.id), reverse=True)
-    return r.render("corrections.html", corrections=found)
+    shown = [r.rec(e.id) for e in r.page_entries("corrections")]
+    return r.render("corrections.html", corrections=shown, pager=r.pager("corrections"))

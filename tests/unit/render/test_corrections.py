@@ -97,3 +97,21 @@ def test_report_and_edit_links_only_with_a_repository(embedded: BuildContext) ->
 
 def _hrefs(html: str) -> list[str]:
     return [part.split('"', 1)[0] for part in html.split('href="')[1:]]
+
+
+def test_the_log_is_paged_newest_first(tmp_path: Path) -> None:
+    """The log is a list like any other: with many corrections it is cut into numbered
+    pages, newest first, and each correction's anchor is on the page its permalink names."""
+    data = with_correction(tmp_path / "data")
+    one = (data / "corrections.yml").read_text(encoding="utf-8")
+    many = "".join(one.replace("dinh-chinh-thu-nghiem", f"dinh-chinh-{n:02d}").replace("2026-01-15", f"2026-01-{n:02d}")
+                   for n in range(1, 12))
+    (data / "corrections.yml").write_text(many, encoding="utf-8")
+    context = make_context(data, page_size=4)
+    pages = context.layout.pages[("corrections", None)]
+    assert [len(p) for p in pages] == [4, 4, 3]
+    assert [e.id for e in pages[0]] == ["dinh-chinh-11", "dinh-chinh-10", "dinh-chinh-09", "dinh-chinh-08"]
+    second = render_page(context, "en", "corrections", 2)
+    assert 'id="dinh-chinh-07"' in second and 'id="dinh-chinh-11"' not in second
+    assert "Page 2 of 3" in second
+    assert context.layout.locate("dinh-chinh-01") == (("corrections", None), 3)
