@@ -36,6 +36,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from playwright.sync_api import sync_playwright
+
 from ..quality.browser import chrome_path, launch, weigh_search
 from ..quality.serve import SiteServer, free_port
 from .synthetic import write
@@ -105,12 +107,7 @@ def measure_site(site: Path) -> dict[str, Any]:
 
 def search_weight(site: Path) -> dict[str, Any]:
     """Chromium at 360 px: gzip bytes to open the home page, then to run one search.
-    Empty when Chromium or Playwright is missing (the figure is then not measured)."""
-    try:
-        from playwright.sync_api import sync_playwright  # noqa: PLC0415 - optional tool
-
-    except ImportError:
-        return {}
+    Empty when Chromium is missing (the figure is then not measured)."""
     if not Path(chrome_path()).exists():
         return {}
     port = free_port()

@@ -47,12 +47,12 @@ FORMAT = 1
 _WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
 # Collections in the order their entries are numbered (ties in ranking go to the first).
 ORDER = ("organizations", "people", "plans", "tasks", "indicators", "documents", "events",
-         "agenda", "outcomes", "mandate", "posts", "memberships", "sources", "updates")
+         "agenda", "outcomes", "mandate", "posts", "memberships", "sources", "updates", "corrections")
 # Fields whose text an entry indexes besides its label, in this order.
 _FIELDS = ("title", "name", "short_title", "short_name", "label", "text", "description",
-           "outcome", "location", "note")
+           "outcome", "location", "right", "note")
 _OWN_PAGES = ("home", "committee", "members", "documents", "events", "plan", "sources",
-              "committees", "years", "about", "open-data", "changes")
+              "committees", "years", "about", "open-data", "changes", "corrections")
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ def _texts(r: Renderer, record: Any) -> list[str]:
             shown = r.tx(value)
             if shown is not None and shown.value not in out:
                 out.append(shown.value)
-        elif isinstance(value, str) and name in ("name",) and value not in out:
+        elif isinstance(value, str) and value not in out:  # a person's name is plain text
             out.append(value)
     return out
 

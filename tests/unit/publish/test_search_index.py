@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
-from conftest import make_context
+from conftest import DATA, FIXTURES, make_context
 from opencommittee.derive.context import BuildContext
 from opencommittee.devtools import synthetic
 from opencommittee.load.text import fold
@@ -110,3 +111,12 @@ def test_index_is_deterministic_and_bounded_at_scale(tmp_path: Path) -> None:
     one, two = search.index_files(found), search.index_files(list(found))
     assert one == two
     assert max(len(v) for k, v in one.items() if k.startswith("d/")) < 64_000
+
+
+def test_a_correction_is_found_at_its_anchor_in_the_log(tmp_path: Path) -> None:
+    shutil.copytree(DATA, tmp_path / "data")
+    shutil.copy(FIXTURES / "corrections" / "corrections.yml", tmp_path / "data" / "corrections.yml")
+    found = search.entries(Renderer(make_context(tmp_path / "data"), "en"))
+    entry = next(e for e in found if e.url == "corrections/#dinh-chinh-thu-nghiem")
+    assert "statement" in entry.text_words and "right" in entry.text_words
+    assert any(e.url == "corrections/" for e in found)
