@@ -29,6 +29,28 @@ def _placed(env: Any, r: Renderer, result: Markup | str) -> Markup | str:
     return markdown_text(result)
 
 
+def reuse_page_templates(env: Any) -> None:
+    """mkdocs-macros compiles each page's Markdown as a new Jinja template; the pages this
+    build adds share one source per kind (every person page, every numbered page), so each
+    source is compiled once per build and its template reused. The cache lives on the
+    macros plugin's environment, which each build (and language pass) makes anew."""
+    jinja = env.env
+    if getattr(jinja, "oc_compiled", None) is not None:
+        return
+    compiled: dict[str, Any] = {}
+    original = jinja.from_string
+
+    def from_string(source: Any, globals: Any = None, template_class: Any = None) -> Any:
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return original(source, globals, template_class)
+        if source not in compiled:
+            compiled[source] = original(source)
+        return compiled[source]
+
+    jinja.from_string = from_string
+    jinja.oc_compiled = compiled
+
+
 def register(env: Any) -> None:
     """Called by `define_env` in the root `macros.py`, once per language pass."""
 

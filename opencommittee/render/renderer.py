@@ -45,6 +45,9 @@ def jinja_env() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        # The templates are the package's own files, not the data: no check of their
+        # modification time on every include and import (tens of thousands per build).
+        auto_reload=False,
     )
     return env
 
