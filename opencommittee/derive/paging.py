@@ -45,11 +45,11 @@ class Entry:
     part: int = 0
     anchor: bool = True
     # What the record itself costs on a page, in entries (a plan with its weights table
-    # and chart is heavier than a membership).
-    cost: int = 1
+    # and chart is heavier than a membership; a one-line reference, LINE, is lighter).
+    cost: float = 1
 
     @property
-    def weight(self) -> int:
+    def weight(self) -> float:
         """What the entry costs on a page: itself and each nested item."""
         return self.cost + len(self.nested)
 
@@ -62,6 +62,9 @@ def chunked(record_id: str, section: str, nested: tuple[str, ...], size: int, an
 
 
 Key = tuple[str, str | None]
+# A one-line reference (a date and a link: a year's meetings, a person's signed
+# documents) weighs a quarter of a record shown in full.
+LINE = 0.25
 
 
 @dataclass
@@ -81,11 +84,11 @@ class Layout:
 
     def add(self, key: Key, entries: list[Entry]) -> None:
         chunks: list[list[Entry]] = [[]]
-        weight = 0
+        weight = 0.0
         for entry in entries:
             if chunks[-1] and weight + entry.weight > self.page_size:
                 chunks.append([])
-                weight = 0
+                weight = 0.0
             chunks[-1].append(entry)
             weight += entry.weight
         self.pages[key] = chunks

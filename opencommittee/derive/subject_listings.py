@@ -6,8 +6,8 @@ other list.
   the meetings they chaired; the documents they signed.
 - An organization: its seats, its memberships, the documents it (or one of its seats)
   issued.
-- A year (`years/<yyyy>/`, for each year with a dated record): the memberships in force
-  at its end (the members page's `is_active` rule, from the first date the membership is
+- A year (`years/<yyyy>/`, for each year with a dated record), one line per record: the
+  memberships in force at its end (the members page's `is_active` rule, from the first date the membership is
   known), the meetings held, the documents issued, the tasks assigned, the tasks due
   (their state at the end of the year is computed from the updates dated up to then),
   and the updates published.
@@ -24,11 +24,13 @@ from ..model.dataset import Dataset
 from ..model.dates import date_bounds
 from ..model.records import Membership
 from .indexes import Indexes
-from .paging import Entry, Key
+from .paging import LINE, Entry, Key
 
 
-def _refs(section: str, ids: list[str]) -> list[Entry]:
-    return [Entry(i, section, anchor=False) for i in ids]
+# References to records anchored elsewhere: shown in full (a membership on a person's
+# page: seat, dates, status, document, sources) or in one line (`LINE`).
+def _refs(section: str, ids: list[str], cost: float = 1) -> list[Entry]:
+    return [Entry(i, section, anchor=False, cost=cost) for i in ids]
 
 
 def person(ds: Dataset, ix: Indexes, as_of: date, person_id: str) -> list[Entry]:
@@ -36,15 +38,15 @@ def person(ds: Dataset, ix: Indexes, as_of: date, person_id: str) -> list[Entry]
     current = [m.id for m in mine if m.is_active(as_of)]
     former = [m.id for m in mine if not m.is_active(as_of)]
     entries = _refs("current", current) + _refs("former", former)
-    entries += _refs("chaired", [e.id for e in ix.chaired_by.get(person_id, [])])
-    entries += _refs("signed", [d.id for d in ix.signed_by.get(person_id, [])])
+    entries += _refs("chaired", [e.id for e in ix.chaired_by.get(person_id, [])], LINE)
+    entries += _refs("signed", [d.id for d in ix.signed_by.get(person_id, [])], LINE)
     return entries
 
 
 def organization(ds: Dataset, ix: Indexes, as_of: date, org_id: str) -> list[Entry]:
-    entries = _refs("posts", [p.id for p in ix.posts_of.get(org_id, [])])
+    entries = _refs("posts", [p.id for p in ix.posts_of.get(org_id, [])], LINE)
     entries += _refs("members", [m.id for m in ix.memberships_of.get(org_id, [])])
-    entries += _refs("issued", [d.id for d in ix.issued_by.get(org_id, [])])
+    entries += _refs("issued", [d.id for d in ix.issued_by.get(org_id, [])], LINE)
     return entries
 
 
@@ -112,9 +114,9 @@ class Years:
 
     def listing(self, year: int) -> list[Entry]:
         sections = self.dated.get(year, {})
-        entries = _refs("serving", self.serving(year))
+        entries = _refs("serving", self.serving(year), LINE)
         for section in ("meetings", "documents", "assigned", "due", "updates"):
-            entries += _refs(section, sections.get(section, []))
+            entries += _refs(section, sections.get(section, []), LINE)
         return entries
 
 

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from conftest import make_context
-from opencommittee.derive.paging import Entry, Layout, chunked, window
+from opencommittee.derive.paging import LINE, Entry, Layout, chunked, window
 from opencommittee.derive.routes import PageRef, Router, page_number, page_path
 from opencommittee.devtools.synthetic import write
 from opencommittee.render.renderer import Renderer
@@ -41,6 +41,15 @@ def test_a_record_too_big_for_a_page_continues_in_parts() -> None:
     assert layout.locate("item-4") == (KEY, 2) and layout.locate("item-6") == (KEY, 3)
     # Parts count once in offsets (event numbering).
     assert [layout.offset(KEY, n) for n in (1, 2, 3)] == [0, 1, 1]
+
+
+def test_one_line_references_weigh_a_quarter_of_a_record() -> None:
+    layout = Layout(page_size=2)
+    layout.add(("year", "2024"), [Entry(f"r{i}", "meetings", anchor=False, cost=LINE) for i in range(9)])
+    # 8 lines fill a page of 2 records; the ninth starts the next page.
+    assert [len(layout.entries(("year", "2024"), n)) for n in (1, 2)] == [8, 1]
+    layout.add(KEY, [Entry("m1", "members"), Entry("m2", "members"), Entry("m3", "members")])
+    assert layout.count(KEY) == 2
 
 
 def test_references_never_anchor() -> None:

@@ -68,6 +68,21 @@ def test_later_years_say_plainly_that_nothing_is_published(embedded: BuildContex
     assert "29-NQ/TW" in y2013 and "Members at the end" not in y2013
 
 
+def test_a_year_lists_who_served_one_line_each_with_person_body_and_permalink(tmp_path) -> None:
+    context = make_context(overlay("rich", tmp_path / "data"))
+    year = next(y for y in context.years.years if context.years.serving(y))
+    html = render_page(context, "en", "year", subject=str(year)).split('id="serving"', 1)[1].split("</ul>", 1)[0]
+    rows = html.split("<li>")[1:]
+    shown = context.years.serving(year)
+    assert rows and len(rows) == min(len(shown), 4 * context.settings.page_size)
+    for m_id, row in zip(shown, rows, strict=False):
+        m = context.dataset.get(m_id)
+        assert f'#{m_id}"' in row and "Permalink" in text(row)  # the record, anchored on its members page
+        if m.person_id:
+            assert f"people/{m.person_id}/" in row
+        assert "<dl" not in row  # no facts block: one line
+
+
 def test_tasks_due_in_a_year_show_their_state_at_its_end(tmp_path) -> None:
     context = make_context(overlay("rich", tmp_path / "data"))
     years = context.years
