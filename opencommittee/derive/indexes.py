@@ -114,9 +114,20 @@ class Indexes:
         found = self.owner.get(record_id)
         return None if self.primary is not None and found == self.primary.id else found
 
-    def in_scope(self, records: list[Any], scope: str | None) -> list[Any]:
-        """The records of a list that the pages of `scope` show."""
-        return [r for r in records if self.scope_of(r.id) == scope]
+    def in_scope(self, collection: str, scope: str | None) -> list[Any]:
+        """The records of a collection (`"tasks"`, ...) that the pages of `scope` show, in
+        data order. Each collection is grouped by scope once: every page of a plan asks."""
+        groups = self._scoped.get(collection)
+        if groups is None:
+            groups = {}
+            for record in getattr(self.dataset, collection):
+                groups.setdefault(self.scope_of(record.id), []).append(record)
+            self._scoped[collection] = groups
+        return groups.get(scope, [])
+
+    @cached_property
+    def _scoped(self) -> dict[str, dict[str | None, list[Any]]]:
+        return {}
 
     @cached_property
     def scopes(self) -> list[str | None]:

@@ -68,8 +68,8 @@ def members(ds: Dataset, ix: Indexes, as_of: date, size: int, scope: str | None)
 # The committee page: the body's mandate, the drafts discussed at its meetings, and, on
 # the site's own page, every organization that is not a body (each has its own page too).
 def committee(ds: Dataset, ix: Indexes, as_of: date, size: int, scope: str | None) -> list[Entry]:
-    entries = [Entry(d.id, "mandate") for d in ix.in_scope(ds.mandate, scope)]
-    for event in ix.in_scope(ds.events, scope):
+    entries = [Entry(d.id, "mandate") for d in ix.in_scope("mandate", scope)]
+    for event in ix.in_scope("events", scope):
         entries += [Entry(a.id, "drafts", anchor=False) for a in event.agenda if a.kind == AgendaKind.draft_discussion]
     if scope is None:
         entries += [Entry(o.id, "organizations") for o in ds.organizations if o.id not in ix.body_ids]
@@ -88,7 +88,7 @@ def documents(ds: Dataset, ix: Indexes, as_of: date, size: int, scope: str | Non
 # Events newest first; each carries its agenda items and outcomes as nested anchors (in
 # parts when they do not fit one page).
 def events(ds: Dataset, ix: Indexes, as_of: date, size: int, scope: str | None) -> list[Entry]:
-    ordered = sorted(ix.in_scope(ds.events, scope), key=lambda e: e.date, reverse=True)
+    ordered = sorted(ix.in_scope("events", scope), key=lambda e: e.date, reverse=True)
     entries: list[Entry] = []
     for e in ordered:
         entries += chunked(e.id, "events", tuple([a.id for a in e.agenda] + [o.id for o in e.outcomes]), size - 1)
@@ -111,10 +111,10 @@ def plan(ds: Dataset, ix: Indexes, as_of: date, size: int, scope: str | None) ->
     updates: dict[str, list[str]] = {}
     for update in progress.order_updates(ds.updates):
         updates.setdefault(update.task_id or update.indicator_id or "", []).append(update.id)
-    entries = [Entry(p.id, "oc_plan_records", cost=10) for p in ix.in_scope(ds.plans, scope)]
-    for ind in ix.in_scope(ds.indicators, scope):
+    entries = [Entry(p.id, "oc_plan_records", cost=10) for p in ix.in_scope("plans", scope)]
+    for ind in ix.in_scope("indicators", scope):
         entries += chunked(ind.id, "oc_indicators", tuple(updates.get(ind.id, [])), size - 1)
-    tasks = ix.in_scope(ds.tasks, scope)
+    tasks = ix.in_scope("tasks", scope)
     for tid in progress.tree_order(tasks):
         entries += chunked(tid, "oc_tasks", tuple(updates.get(tid, [])), size - 1)
     return entries

@@ -40,7 +40,7 @@ def mandate(r: Renderer) -> Markup:
     if r.body is None:
         return Markup("")
     duties = [r.rec(i) for i in _section(r, "mandate")]
-    truncated = any(d.source_truncated for d in r.indexes.in_scope(r.dataset.mandate, r.scope))
+    truncated = any(d.source_truncated for d in r.indexes.in_scope("mandate", r.scope))
     return r.render("mandate.html", duties=duties, truncated=truncated, pager=r.pager("committee"),
                     continued="mandate" in r.continued("committee", r.page_entries("committee")))
 

@@ -25,7 +25,7 @@ def _part(r: Renderer, entry: Entry) -> dict[str, Any]:
 
 def events(r: Renderer) -> Markup:
     entries = r.page_entries("events")
-    total = len(r.indexes.in_scope(r.dataset.events, r.scope))
+    total = len(r.indexes.in_scope("events", r.scope))
     start = total - r.layout().offset(r.key("events"), r.page_number("events"))
     return r.render("events.html", events=[_part(r, e) for e in entries], tasks_by_origin=r.indexes.tasks_by_origin,
                     start=start, pager=r.pager("events"))

@@ -16,7 +16,7 @@ def home(r: Renderer) -> Markup:
     org = r.indexes.primary
     facts = Markup("")
     if org is not None:
-        duties = r.indexes.in_scope(r.dataset.mandate, None)
+        duties = r.indexes.in_scope("mandate", None)
         facts = r.render(
             "home.html",
             org=org,

@@ -36,8 +36,8 @@ def _plan_item(r: Renderer, group: str | None, name: str, states: list[Any]) -> 
 # The tasks, updates and indicators whose records the plan page of this scope holds.
 def _scope(r: Renderer) -> tuple[list[Any], list[Any], list[Any]]:
     p = r.context.progress
-    tasks = r.indexes.in_scope(r.dataset.tasks, r.scope)
-    return [p.states[t.id] for t in tasks], r.indexes.in_scope(r.dataset.updates, r.scope), r.indexes.in_scope(r.dataset.indicators, r.scope)
+    tasks = r.indexes.in_scope("tasks", r.scope)
+    return [p.states[t.id] for t in tasks], r.indexes.in_scope("updates", r.scope), r.indexes.in_scope("indicators", r.scope)
 
 
 # The plan dashboard of one scope: its plans and their overall progress, counts, charts,
@@ -52,7 +52,7 @@ def plan(r: Renderer) -> Markup:
     by_year = progress.count_by_due_year(states)
     due = [(str(y) if y is not None else r.ui("plan.no_due_date"), n) for y, n in by_year]
     leads = progress.count_by_lead(states)
-    scope_plans = r.indexes.in_scope(r.dataset.plans, r.scope)
+    scope_plans = r.indexes.in_scope("plans", r.scope)
     plans = [{"plan": pl, "rollup": p.overall(pl.id), "count": len(p.in_plan(pl.id))} for pl in scope_plans[:PLAN_LIST_LIMIT]]
     loose_group = r.context.loose_group(r.scope)
     has_loose = any(r.context.task_groups.get(s.task.id) == loose_group for s in states)
@@ -143,7 +143,7 @@ def plan_tasks(r: Renderer) -> Markup:
     p = r.context.progress
     states = [{"state": p.state(e.id), "part": e.part, "updates": [r.rec(u) for u in e.nested]}
               for e in r.page_entries("plan") if e.section == "oc_tasks" and e.id]
-    return r.render("plan_tasks.html", p=p, states=states, timeliness=timeliness, total=len(_scope(r)[0]),
+    return r.render("plan_tasks.html", p=p, states=states, timeliness=timeliness, total=len(r.indexes.in_scope("tasks", r.scope)),
                     first_page=r.page_number("plan") == 1, pager=r.pager("plan"))
 
 
