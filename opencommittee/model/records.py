@@ -45,6 +45,13 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
     id: Id
 
+    def field(self, name: str) -> object:
+        """The value of a field this kind of record may not have (None then). Cheaper
+        than `getattr(record, name, None)`, which for a missing name goes through
+        pydantic's `__getattr__` and an exception: labels and search entries ask
+        millions of times."""
+        return self.__dict__.get(name)
+
 
 class Sourced(Record):
     """A record that states facts: it cites at least one source."""

@@ -78,7 +78,7 @@ def words(text: str) -> list[str]:
 def _texts(r: Renderer, record: Any) -> list[str]:
     out: list[str] = []
     for name in _FIELDS:
-        value = getattr(record, name, None)
+        value = record.field(name)
         if isinstance(value, Text):
             shown = r.tx(value)
             if shown is not None and shown.value not in out:

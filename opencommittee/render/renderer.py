@@ -333,7 +333,7 @@ class Renderer:
             what = seat.value if seat is not None else self.ui("vocab.role." + record.role.value)
             return Shown(f"{holder} — {what}", self.lang, bool(seat and seat.fallback))
         for attr in ("short_name", "short_title", "name", "label", "title", "text"):
-            value = getattr(record, attr, None)
+            value = record.field(attr)
             if isinstance(value, Text):
                 shown = self.tx(value)
                 assert shown is not None
