@@ -12,6 +12,7 @@ import pytest
 
 from conftest import DATA, alias_bomb_yaml, edit, line_of, overlay
 from opencommittee.load.problems import DataError
+from opencommittee.model import loader
 from opencommittee.model.loader import load_dataset
 
 
@@ -94,6 +95,30 @@ def test_markup_in_text_is_valid_data(data_copy: Path) -> None:
 
 def test_valid_data_passes() -> None:
     assert report(DATA) == ""
+
+
+def test_parsing_in_workers_gives_the_same_dataset_and_problems(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `validate` parses a large folder in worker processes: the same records, and the same
+    # problems in the same order (a file refused, a YAML error, a field error, a missing
+    # reference), as when every file is parsed in this process.
+    serial = load_dataset(DATA)
+    monkeypatch.setattr(loader, "PARALLEL_MIN_BYTES", 0)
+    files = sorted(DATA.glob("*.yml"))
+    assert set(loader._parse_ahead([(f, f.name) for f in files], 2)) == set(files)  # the workers did parse
+    parallel = load_dataset(DATA, workers=2)
+    assert parallel.raw == serial.raw and parallel.collections == serial.collections
+    assert parallel.file_of("to-hung-khoa") == serial.file_of("to-hung-khoa")
+    (data_copy / "plans.yml").write_text("- id: x\n  title: [unclosed\n", encoding="utf-8")
+    (data_copy / "updates.yml").write_bytes(b"- id: a\n  text:\n    vi: \"\xff\xfe\"\n")
+    edit(data_copy / "documents.yml", "issue_date: 2014-07-02", "issue_date: 2014-02-30")
+    edit(data_copy / "memberships.yml", "  person_id: to-hung-khoa\n  post_id", "  person_id: to-hung-khao\n  post_id")
+    reports = []
+    for workers in (1, 2):
+        with pytest.raises(DataError) as err:
+            load_dataset(data_copy, shown_as="data", workers=workers)
+        reports.append(err.value.report("en"))
+    assert reports[0] == reports[1]
+    assert all(name in reports[1] for name in ("plans.yml:2:", "updates.yml:3:", "documents.yml", "to-hung-khao"))
 
 
 # (case, file, old, new, field path, needle for the line, words in the en / vi message)
