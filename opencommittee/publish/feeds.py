@@ -15,9 +15,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from icalendar import Calendar
-from icalendar import Event as VEvent
-
 from ..model.dates import date_bounds
 from ..render.renderer import Renderer
 
@@ -172,12 +169,10 @@ def _all_day(value: str) -> tuple[date, date]:
 
 
 def icalendar_file(r: Renderer, *, name: str, stamp: datetime) -> bytes:
-    """The RFC 5545 calendar of meetings (events) and task due dates in one language."""
-    cal = Calendar()
-    cal.add("prodid", "-//opencommittee//open committee site//EN")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
+    """The RFC 5545 calendar of meetings (events) and task due dates in one language:
+    all-day VEVENTs, TEXT values escaped, lines folded at 75 octets, CRLF."""
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//opencommittee//open committee site//EN",
+             "CALSCALE:GREGORIAN", "X-WR-CALNAME:" + _ical_text(name)]
     entries: list[tuple[str, str, str, str, str]] = []
     for event in r.dataset.events:
         kind = r.ui(f"vocab.event_class.{event.classification.value}")
@@ -186,19 +181,40 @@ def icalendar_file(r: Renderer, *, name: str, stamp: datetime) -> bytes:
         if task.due_date:
             entries.append((task.due_date, task.id, "task_due",
                             r.ui("feeds.task_due", task=_plain(r.tx(task.title))), r.ui("feeds.kind.task_due")))
+    dtstamp = stamp.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     for when, record_id, what, summary, category in sorted(entries):
         start, end = _all_day(when)
-        vevent = VEvent()
-        vevent.add("uid", f"{what}.{record_id}.{r.lang}@opencommittee")
-        vevent.add("dtstamp", stamp.astimezone(UTC))
-        vevent.add("dtstart", start)
-        vevent.add("dtend", end)
-        vevent.add("summary", summary)
         description = category
         if len(when) < 10:
             description += " · " + r.ui("feeds.partial_date", date=r.date(when) or when)
-        vevent.add("description", description)
-        vevent.add("url", r.permalink(record_id))
-        vevent.add("transp", "TRANSPARENT")
-        cal.add_component(vevent)
-    return cal.to_ical()
+        lines += ["BEGIN:VEVENT", "SUMMARY:" + _ical_text(summary),
+                  f"DTSTART;VALUE=DATE:{start:%Y%m%d}", f"DTEND;VALUE=DATE:{end:%Y%m%d}",
+                  "DTSTAMP:" + dtstamp, f"UID:{what}.{record_id}.{r.lang}@opencommittee",
+                  "DESCRIPTION:" + _ical_text(description), "TRANSP:TRANSPARENT",
+                  "URL:" + r.permalink(record_id), "END:VEVENT"]
+    lines.append("END:VCALENDAR")
+    return b"".join(_folded(line) for line in lines)
+
+
+# RFC 5545 3.3.11: a TEXT value with its backslashes, semicolons, commas and line breaks
+# escaped.
+def _ical_text(value: str) -> str:
+    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+
+
+# RFC 5545 3.1: a content line in UTF-8, folded so that no line is longer than 75 octets
+# (a continuation starts with a space), never inside a character; CRLF after each line.
+def _folded(line: str) -> bytes:
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return data + b"\r\n"
+    out, start, limit = [], 0, 75
+    while len(data) - start > limit:
+        cut = start + limit
+        while data[cut] & 0xC0 == 0x80:  # a continuation byte: cut before its character
+            cut -= 1
+        out.append(data[start:cut])
+        start, limit = cut, 74  # a folded line begins with a space
+    out.append(data[start:])
+    return b"\r\n ".join(out) + b"\r\n"

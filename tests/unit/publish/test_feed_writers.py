@@ -52,3 +52,23 @@ def test_feed_keeps_the_newest_entries_up_to_the_limit(tmp_path: Path) -> None:
     parsed = feedparser.parse(feeds.atom_feed(r, title="t", feed_url=SITE_URL + "feed.xml", home_url=SITE_URL, updated=EPOCH))
     assert len(parsed.entries) == FEED_LIMIT
     assert [e.id for e in parsed.entries] == [feeds.stable_id("en", i.what, i.record_id) for i in every[:FEED_LIMIT]]
+
+
+def test_calendar_escapes_text_and_folds_lines_between_characters(data_copy: Path) -> None:
+    # A meeting title with RFC 5545's special characters and a long Vietnamese text: the
+    # reader gets it back as written; no line is over 75 octets or cut inside a character.
+    title = "Họp; bàn, \\ việc " + "đổi mới giáo dục và đào tạo " * 6
+    events = data_copy / "events.yml"
+    text = events.read_text(encoding="utf-8")
+    first = text.split("  title:\n    vi: ", 1)[1].split("\n", 1)[0]
+    events.write_text(text.replace(first, '"' + title.replace("\\", "\\\\") + '"', 1), encoding="utf-8")
+    r = Renderer(make_context(data_copy), "vi")
+    data = icalendar_file(r, name="Lịch; họp, ban", stamp=EPOCH)
+    lines = data.split(b"\r\n")
+    assert lines[-1] == b"" and all(len(line) <= 75 for line in lines)
+    for line in lines:
+        line.decode("utf-8")  # raises if a fold cut a character
+    cal = Calendar.from_ical(data)
+    summaries = [str(e["SUMMARY"]) for e in cal.walk("VEVENT")]
+    assert title in summaries
+    assert b"X-WR-CALNAME:L\xe1\xbb\x8bch\\; h\xe1\xbb\x8dp\\, ban\r\n" in data
