@@ -330,8 +330,11 @@ def verdicts(rows: list[dict[str, Any]], rebuild: float, compared: list[dict[str
                    f"target within ±25 %): {_mark(abs(change) <= TARGETS['flat'])}")
         va, vb = by[10]["validate_s"] / by[10]["records"], by[100]["validate_s"] / by[100]["records"]
         out.append(f"validate per record 10x -> 100x: {1e6 * va:.0f} -> {1e6 * vb:.0f} µs ({vb / va - 1:+.0%}, linear)")
-    worst = max(r["ratio"] for r in rows)
-    out.append(f"data layer at most {worst:.2f}x the same pages without it (target <= 1.3x): {_mark(worst <= TARGETS['ratio'])}")
+    # Per scale: at 1x the ratio is mostly the data layer's fixed cost (imports, loading,
+    # the publication) over a one-second theme build.
+    for r in rows:
+        out.append(f"data layer at {r['scale']}x{r['tag']}: {r['ratio']:.2f}x the same pages without it "
+                   f"(target <= 1.3x): {_mark(r['ratio'] <= TARGETS['ratio'])}")
     big = max(rows, key=lambda r: r["largest"])
     out.append(f"largest HTML page {big['largest'] / 1024:.0f} KB, {big['largest_path']} at {big['scale']}x{big['tag']} "
                f"(target <= 1024 KB): {_mark(big['largest'] <= TARGETS['page_kb'] * 1024)}")
