@@ -236,11 +236,14 @@ def _parse_ahead(parts: list[tuple[Path, str]], workers: int) -> dict[Path, Pars
         with ProcessPoolExecutor(min(workers, len(sized)), mp_context=multiprocessing.get_context("fork")) as pool:
             futures = [(file, pool.submit(_parse_file, file, shown)) for _, file, shown in sized]
             for file, future in futures:
-                result = future.result()
+                try:
+                    result = future.result()
+                except Exception:  # a worker failed (it died, or its result could not be sent): not the data
+                    continue  # this file is parsed here
                 if result is not None:
                     done[file] = result
     except (BrokenProcessPool, OSError, MemoryError):
-        pass  # a worker died or could not start: the rest is parsed here
+        pass  # the workers could not start: every file is parsed here
     return done
 
 

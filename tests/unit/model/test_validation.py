@@ -150,3 +150,15 @@ def test_plan_rule_is_named_in_both_languages(tmp_path: Path, case: tuple) -> No
         assert hits, (expected, lang)
         assert any(f" {field}: " in h for h in hits), (field, hits)
         assert all(any(w in h for h in hits) for w in words), (words, hits)
+
+
+def _worker_fails(file: Path, shown: str) -> None:
+    raise RuntimeError("a worker failed")
+
+
+def test_a_failing_worker_leaves_its_file_to_the_main_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(loader, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(loader, "_parse_file", _worker_fails)
+    files = sorted(DATA.glob("*.yml"))
+    assert loader._parse_ahead([(f, f.name) for f in files], 2) == {}
+    assert load_dataset(DATA, workers=2).raw == load_dataset(DATA).raw
