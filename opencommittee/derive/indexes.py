@@ -43,6 +43,8 @@ class Indexes:
 
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
+        # collection -> scope -> its records (`in_scope`), filled on first use
+        self._scoped: dict[str, dict[str | None, list[Any]]] = {}
 
     @cached_property
     def bodies(self) -> list[Organization]:
@@ -124,10 +126,6 @@ class Indexes:
                 groups.setdefault(self.scope_of(record.id), []).append(record)
             self._scoped[collection] = groups
         return groups.get(scope, [])
-
-    @cached_property
-    def _scoped(self) -> dict[str, dict[str | None, list[Any]]]:
-        return {}
 
     @cached_property
     def scopes(self) -> list[str | None]:

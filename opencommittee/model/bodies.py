@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from ..load.strict_yaml import Loaded
 from .dataset import Collector, Dataset
@@ -45,11 +46,10 @@ def check_some_body(dataset: Dataset, out: Collector, prefix: str) -> None:
 
 # A warning for each body with neither founding_document_id nor founding_date.
 def check_founding(dataset: Dataset, out: Collector) -> None:
-    loaded = dataset.files.get("organizations")
-    if loaded is None:
+    found = _indexed(dataset, "organizations")
+    if found is None:
         return
-    raw = dataset.raw.get("organizations", [])
-    index = {rid: i for i, r in enumerate(raw) if (rid := _id(r)) is not None}
+    loaded, raw, index = found
     for org in dataset.organizations:
         if org.classification in BODY_KINDS and not (org.founding_document_id or org.founding_date) and org.id in index:
             out.warn(loaded, (index[org.id], "id"), "body_without_founding", raw, id=org.id)
@@ -58,6 +58,16 @@ def check_founding(dataset: Dataset, out: Collector) -> None:
 def _id(record: object) -> str | None:
     rid = record.get("id") if isinstance(record, dict) else None
     return rid if isinstance(rid, str) else None
+
+
+# A collection's file, its records as written, and each id's place among them (None when
+# the collection was not read).
+def _indexed(dataset: Dataset, name: str) -> tuple[Loaded, list[Any], dict[str, int]] | None:
+    loaded = dataset.files.get(name)
+    if loaded is None:
+        return None
+    raw = dataset.raw.get(name, [])
+    return loaded, raw, {rid: i for i, r in enumerate(raw) if (rid := _id(r)) is not None}
 
 
 def check_site(dataset: Dataset, out: Collector) -> None:
@@ -98,11 +108,10 @@ def _span(m: Membership) -> tuple[date, date] | None:
 
 
 def check_seats(dataset: Dataset, out: Collector) -> None:
-    loaded = dataset.files.get("memberships")
-    if loaded is None:
+    found = _indexed(dataset, "memberships")
+    if found is None:
         return
-    raw = dataset.raw.get("memberships", [])
-    index = {rid: i for i, r in enumerate(raw) if (rid := _id(r)) is not None}
+    loaded, raw, index = found
     holders = {p.id: p.holders for p in dataset.posts}
     by_post: dict[str, list[tuple[date, date, Membership]]] = {}
     for m in dataset.memberships:
