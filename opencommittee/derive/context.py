@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import Any, Protocol
 
 from ..model.dataset import Dataset
-from ..model.records import DEFAULT_LANG
+from ..model.records import DEFAULT_LANG, Update
 from . import progress
 from .indexes import Indexes
 from .listings import listings_of
@@ -93,9 +93,14 @@ class BuildContext:
         """Every task's state at the end of `day`, from the updates dated up to then
         (computed once per day asked, for the year pages)."""
         if day not in self._progress_at:
-            self._progress_at[day] = progress.compute(self.dataset.tasks, self.dataset.updates, day,
-                                                      self.settings.stale_after_days, until=day)
+            self._progress_at[day] = progress.compute(self.dataset.tasks, self.ordered_updates, day,
+                                                      self.settings.stale_after_days, until=day, ordered=True)
         return self._progress_at[day]
+
+    @cached_property
+    def ordered_updates(self) -> list[Update]:
+        """Every update, oldest first (sorted once for all the year pages' states)."""
+        return progress.order_updates(self.dataset.updates)
 
     @cached_property
     def progress(self) -> progress.Progress:

@@ -278,7 +278,7 @@ def compute(tasks: Sequence[Task], updates: Sequence[Update], as_of: date, stale
     by_target: dict[str, list[Update]] = {}
     for update in updates if ordered else order_updates(updates):
         if until is not None and day_of(update.date) > until:
-            continue
+            break  # oldest first: every later update is after `until` too
         key = update.task_id or update.indicator_id
         if key:
             by_target.setdefault(key, []).append(update)

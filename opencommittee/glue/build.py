@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import material
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
 from ..derive.context import BuildContext
@@ -49,6 +51,23 @@ def theme_script_dirs() -> tuple[Path, ...]:
     return (Path(material.__file__).parent / "templates" / "partials" / "javascripts", own)
 
 
+class TemplateCodes(BytecodeCache):
+    """The theme's compiled templates, kept for the build: mkdocs-static-i18n builds each
+    language with a new Jinja environment, which would compile every template of the
+    theme again. Keyed by Jinja on the template's name and source checksum."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.codes.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.codes[bucket.key] = bucket.bytecode_to_string()
+
+
 @dataclass
 class Build:
     """What one build derived from its data, shared by every language and page."""
@@ -64,6 +83,7 @@ class Build:
     # `mkdocs serve` with invalid data: the problems, shown on every page of the preview
     # (which is built from the last valid dataset).
     problems: list[Problem] = field(default_factory=list, repr=False)
+    theme_codes: TemplateCodes = field(default_factory=TemplateCodes, repr=False)
 
     def renderer(self, lang: str, page_url: str) -> Renderer:
         if self._page is None or self._page[:2] != (lang, page_url):

@@ -60,6 +60,12 @@ def on_config(config: Any) -> Any:
     return config
 
 
+# Every language pass gets a new theme environment: its templates are compiled once a build.
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    env.bytecode_cache = builds.build_of(config).theme_codes
+    return env
+
+
 # Feed links, schema.org JSON-LD and Open Graph for partials/oc-head.html.
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     return head_context(context, page, config)

@@ -154,9 +154,12 @@ class Publication:
 
     def write(self, site_dir: Path) -> None:
         """Write every generated file under the built site."""
+        made: set[Path] = set()
         for path, data in self.files().items():
             target = site_dir / path
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in made:  # thousands of files in a few hundred folders
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
             target.write_bytes(data)
 
     # --- citation -----------------------------------------------------------------------
