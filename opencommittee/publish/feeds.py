@@ -10,7 +10,6 @@ DTSTAMP are the build time (SOURCE_DATE_EPOCH), so two builds are byte-identical
 from __future__ import annotations
 
 import uuid
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -18,7 +17,6 @@ from typing import Any
 from ..model.dates import date_bounds
 from ..render.renderer import Renderer
 
-ATOM_NS = "http://www.w3.org/2005/Atom"
 _NAMESPACE = uuid.UUID("5d0e0c3e-7f0a-5b58-9a4e-6f70656e636f")  # fixed: ids never change
 
 
@@ -97,40 +95,44 @@ def _stamp(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+@dataclass(frozen=True)
+class Entry:
+    """An item as an Atom entry in one language (what every feed it is in prints)."""
+
+    id: str
+    title: str
+    stamp: str
+    link: str
+    what: str
+    label: str
+    summary: str
+
+
+def feed_entry(r: Renderer, item: Item) -> Entry:
+    when = datetime(item.day.year, item.day.month, item.day.day, tzinfo=UTC)
+    return Entry(stable_id(r.lang, item.what, item.record_id), item.title, _stamp(when),
+                 r.permalink(item.record_id), item.what, r.ui(f"feeds.kind.{item.what}"), item.summary)
+
+
 def atom_feed(r: Renderer, *, title: str, feed_url: str, home_url: str, updated: datetime,
-              entries: list[Item] | None = None, key: tuple[str, ...] = ()) -> bytes:
+              entries: list[Item] | None = None, key: tuple[str, ...] = (),
+              made: dict[tuple[str, str], Entry] | None = None) -> bytes:
     """The Atom (RFC 4287) feed of one language (the whole site's, or, with `entries` and
-    a `key` such as ("person", id), one subject's), escaped by ElementTree."""
-    ET.register_namespace("", ATOM_NS)
-
-    def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-        element = ET.SubElement(parent, f"{{{ATOM_NS}}}{tag}", attrs)
-        if text is not None:
-            element.text = text
-        return element
-
-    feed = ET.Element(f"{{{ATOM_NS}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": r.lang})
-    sub(feed, "id", stable_id(r.lang, "feed", *key))
-    sub(feed, "title", title)
-    sub(feed, "subtitle", r.ui("feeds.subtitle"))
-    sub(feed, "updated", _stamp(updated))
-    sub(feed, "link", rel="self", type="application/atom+xml", href=feed_url)
-    sub(feed, "link", rel="alternate", type="text/html", href=home_url)
-    author = sub(feed, "author")
-    sub(author, "name", title)
-    sub(feed, "rights", r.ui("opendata.licence_name"))
+    a `key` such as ("person", id), one subject's), from the autoescaped `atom.xml`.
+    `made` keeps each item's entry for the other feeds of the same language it is in
+    (an update is in the site's feed, its body's and its lead organization's)."""
+    shown: list[Entry] = []
     for item in (items(r) if entries is None else entries)[:FEED_LIMIT]:
-        entry = sub(feed, "entry")
-        sub(entry, "id", stable_id(r.lang, item.what, item.record_id))
-        sub(entry, "title", item.title)
-        when = datetime(item.day.year, item.day.month, item.day.day, tzinfo=UTC)
-        sub(entry, "updated", _stamp(when))
-        sub(entry, "published", _stamp(when))
-        sub(entry, "link", rel="alternate", type="text/html", href=r.permalink(item.record_id))
-        sub(entry, "category", term=item.what, label=r.ui(f"feeds.kind.{item.what}"))
-        sub(entry, "summary", item.summary)
-    ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+        ref = (item.what, item.record_id)
+        entry = made.get(ref) if made is not None else None
+        if entry is None:
+            entry = feed_entry(r, item)
+            if made is not None:
+                made[ref] = entry
+        shown.append(entry)
+    xml = r.render("atom.xml", feed_id=stable_id(r.lang, "feed", *key), title=title, updated=_stamp(updated),
+                   feed_url=feed_url, home_url=home_url, entries=shown)
+    return xml.encode("utf-8") + b"\n"
 
 
 def subject_items(r: Renderer, every: list[Item]) -> dict[tuple[str, str], list[Item]]:

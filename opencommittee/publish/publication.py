@@ -117,12 +117,13 @@ class Publication:
             r = self.renderer(lang)
             every = feeds.items(r)
             feed_path = self.lang_path(lang, FEED_FILE)
+            made: dict[tuple[str, str], feeds.Entry] = {}
             atom = feeds.atom_feed(
                 r, title=r.site_title, feed_url=self.url(feed_path),
-                home_url=self.url(self.lang_path(lang, "")), updated=self.stamp, entries=every,
+                home_url=self.url(self.lang_path(lang, "")), updated=self.stamp, entries=every, made=made,
             )
             add(feed_path, "atom", "feed", atom, lang=lang)
-            files.update(self._subject_feeds(r, every))
+            files.update(self._subject_feeds(r, every, made))
             cal_path = self.lang_path(lang, CALENDAR_FILE)
             add(cal_path, "ics", "calendar", feeds.icalendar_file(r, name=r.site_title, stamp=self.stamp), lang=lang)
             index = self.lang_path(lang, search.INDEX_DIR)
@@ -133,7 +134,8 @@ class Publication:
 
     # One Atom feed per person and per organization ("what changed for this person or
     # body"), linked from their pages; not listed among the downloads.
-    def _subject_feeds(self, r: Renderer, every: list[feeds.Item]) -> dict[str, bytes]:
+    def _subject_feeds(self, r: Renderer, every: list[feeds.Item],
+                       made: dict[tuple[str, str], feeds.Entry]) -> dict[str, bytes]:
         by_subject = feeds.subject_items(r, every)
         out: dict[str, bytes] = {}
         for kind, records in (("person", self.context.dataset.people), ("organization", self.context.dataset.organizations)):
@@ -142,7 +144,8 @@ class Publication:
                 title = r.ui("feeds.subject_title", name=r.label(record.id).value, site=r.site_title)
                 path = r.feed_path(kind, record.id)
                 out[path] = feeds.atom_feed(r, title=title, feed_url=self.url(path), home_url=page, updated=self.stamp,
-                                            entries=by_subject.get((kind, record.id), []), key=(kind, record.id))
+                                            entries=by_subject.get((kind, record.id), []), key=(kind, record.id),
+                                            made=made)
         return out
 
     def files(self) -> dict[str, bytes]:
