@@ -54,6 +54,10 @@ class BuildContext:
         # Set by the glue once the publication (downloads, history) is known.
         self.published: Published | None = None
         self._progress_at: dict[date, progress.Progress] = {}
+        # What the render layer worked out once for every page of this build: each
+        # record's label by (language, id), and the page that holds each record.
+        self.labels: dict[tuple[str, str], Any] = {}
+        self.locations: dict[str, Any] = {}
 
     @cached_property
     def indexes(self) -> Indexes:

@@ -40,6 +40,23 @@ def ui(lang: str) -> dict[str, Any]:
     return catalog(lang)["ui"]
 
 
+@cache
+def ui_strings(lang: str) -> dict[str, str]:
+    """Interface strings of a language by dotted key ("paging.and_more"), the leaves of
+    `ui` (a page asks for some hundred of them)."""
+    found: dict[str, str] = {}
+
+    def walk(tree: dict[str, Any], prefix: str) -> None:
+        for key, value in tree.items():
+            if isinstance(value, dict):
+                walk(value, f"{prefix}{key}.")
+            else:
+                found[f"{prefix}{key}"] = str(value)
+
+    walk(ui(lang), "")
+    return found
+
+
 def available() -> list[str]:
     """Language codes that have a catalog."""
     return sorted(p.stem for p in LOCALES.glob("*.yml"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, StrictStr, model_validator
@@ -40,6 +41,9 @@ PartialDate = Annotated[
 ]
 
 
+# A pure function of the text, asked for the same few thousand dates hundreds of thousands
+# of times a build (each state of progress, each feed item).
+@lru_cache(maxsize=16384)
 def date_bounds(value: str) -> tuple[date, date]:
     """Earliest and latest calendar day a partial date can mean."""
     parts = [int(p) for p in value.split("-")]

@@ -135,10 +135,14 @@ def _deltas(ids: list[int]) -> list[int]:
 def postings(found: list[Entry]) -> dict[str, dict[str, list[list[int]]]]:
     """folded word -> spelling -> [title entry ids, text entry ids], each capped."""
     table: dict[str, dict[str, tuple[list[int], list[int]]]] = defaultdict(dict)
+    folded_of: dict[str, str] = {}  # a word is folded once, however many entries have it
     for number, entry in enumerate(found):
         for slot, group in ((0, entry.title_words), (1, entry.text_words)):
             for word in group:
-                lists = table[fold(word)].setdefault(word, ([], []))
+                folded = folded_of.get(word)
+                if folded is None:
+                    folded = folded_of[word] = fold(word)
+                lists = table[folded].setdefault(word, ([], []))
                 lists[slot].append(number)
     capped: dict[str, dict[str, list[list[int]]]] = {}
     for folded, spellings in table.items():

@@ -24,7 +24,7 @@ from ..derive.routes import (
     relative,
     strip_lang,
 )
-from ..load.catalogs import ui
+from ..load.catalogs import ui, ui_strings
 from ..load.text import slugify
 from ..model.dataset import Dataset
 from ..model.records import Organization, Text
@@ -146,10 +146,13 @@ class Renderer:
 
     # An interface string by dotted key; a missing key fails the build.
     def ui(self, key: str, **args: Any) -> str:
-        node: Any = ui(self.lang)
-        for part in key.split("."):
-            node = node[part]
-        return str(node).format(**args) if args else str(node)
+        text = ui_strings(self.lang).get(key)
+        if text is None:  # a group of strings, or no such key (KeyError)
+            node: Any = ui(self.lang)
+            for part in key.split("."):
+                node = node[part]
+            text = str(node)
+        return text.format(**args) if args else text
 
     # The anchor a heading gets from its text (as Markdown headings do: `Đào tạo` -> dao-tao).
     def heading_id(self, key: str) -> str:
@@ -222,6 +225,12 @@ class Renderer:
     # The page that holds a record: a person's or organization's own page, else the list
     # page that anchors it, else the page of its kind for its body.
     def locate(self, record_id: str) -> PageRef:
+        ref: PageRef | None = self.context.locations.get(record_id)
+        if ref is None:
+            ref = self.context.locations[record_id] = self._locate(record_id)
+        return ref
+
+    def _locate(self, record_id: str) -> PageRef:
         kind = self.dataset.kind(record_id)
         if kind == "people":
             return PageRef("person", record_id)
@@ -319,6 +328,13 @@ class Renderer:
 
     # A short display name of any record, as a Shown text.
     def label(self, record_id: str) -> Shown:
+        key = (self.lang, record_id)
+        shown: Shown | None = self.context.labels.get(key)
+        if shown is None:
+            shown = self.context.labels[key] = self._label(record_id)
+        return shown
+
+    def _label(self, record_id: str) -> Shown:
         record = self.dataset.get(record_id)
         kind = self.dataset.kind(record_id)
         if kind == "people":
