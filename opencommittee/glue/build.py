@@ -9,11 +9,17 @@ that outlives a build is the preview's last valid dataset (`Preview`).
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
+import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import material
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
@@ -26,7 +32,8 @@ from ..model.dataset import Dataset
 from ..model.loader import load_dataset
 from ..publish.csp import ScriptPolicy
 from ..publish.publication import Publication
-from ..render.renderer import Renderer
+from ..render import renderer
+from ..render.renderer import Renderer, keep_compiled
 from .settings import current_language, data_dir, settings_from, shown_data_dir
 
 _ATTRIBUTE = "oc_build"
@@ -52,20 +59,66 @@ def theme_script_dirs() -> tuple[Path, ...]:
 
 
 class TemplateCodes(BytecodeCache):
-    """The theme's compiled templates, kept for the build: mkdocs-static-i18n builds each
-    language with a new Jinja environment, which would compile every template of the
-    theme again. Keyed by Jinja on the template's name and source checksum."""
+    """Compiled templates, kept for the build and, given a folder, between builds.
 
-    def __init__(self) -> None:
+    mkdocs-static-i18n builds each language with a new Jinja environment, which would
+    compile every template of the theme again; and every process would compile the
+    package's own templates again (a third of a second: most of a small site's build).
+    Jinja keys each entry on the template's name and file and checks it against a
+    checksum of the source, so an edited template is compiled anew. The folder's name
+    carries the versions that shape the compiled code (see `template_folder`); an entry
+    that cannot be read or written is compiled as if there were no folder."""
+
+    def __init__(self, folder: Path | None = None) -> None:
         self.codes: dict[str, bytes] = {}
+        self.folder = folder
+
+    def _file(self, key: str) -> Path | None:
+        return self.folder / f"{key}.jinja" if self.folder is not None else None
 
     def load_bytecode(self, bucket: Bucket) -> None:
         code = self.codes.get(bucket.key)
+        file = self._file(bucket.key)
+        if code is None and file is not None:
+            try:
+                code = file.read_bytes()
+            except OSError:
+                code = None
         if code is not None:
-            bucket.bytecode_from_string(code)
+            try:
+                bucket.bytecode_from_string(code)
+            except Exception:  # a damaged entry (unpickling and unmarshalling raise any kind): compile again
+                bucket.reset()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        self.codes[bucket.key] = bucket.bytecode_to_string()
+        code = self.codes[bucket.key] = bucket.bytecode_to_string()
+        file = self._file(bucket.key)
+        if file is None:
+            return
+        try:
+            file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            part = file.with_name(f"{file.name}.{os.getpid()}.part")
+            part.write_bytes(code)
+            os.replace(part, file)  # whole or not at all, even with builds side by side
+        except OSError:
+            self.folder = None  # not writable here: keep them for this build only
+
+
+def template_folder(environ: Mapping[str, str] | None = None) -> Path | None:
+    """Where compiled templates are kept between builds: OC_TEMPLATE_CACHE (a folder, or
+    0 for none), else the user's cache folder. Its name is a digest of the Python, Jinja,
+    MkDocs and Material versions and of this package's Jinja setup."""
+    env = os.environ if environ is None else environ
+    setting = env.get("OC_TEMPLATE_CACHE", "")
+    if setting.lower() in ("0", "off", "no", "false"):
+        return None
+    try:
+        base = Path(setting) if setting else Path(env.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "opencommittee"
+    except (KeyError, RuntimeError):  # no home folder
+        return None
+    shape = "|".join((sys.version, jinja2.__version__, package_version("mkdocs"), package_version("mkdocs-material"),
+                      Path(renderer.__file__).read_text(encoding="utf-8")))
+    return base / ("templates-" + hashlib.sha256(shape.encode("utf-8")).hexdigest()[:16])
 
 
 @dataclass
@@ -83,7 +136,7 @@ class Build:
     # `mkdocs serve` with invalid data: the problems, shown on every page of the preview
     # (which is built from the last valid dataset).
     problems: list[Problem] = field(default_factory=list, repr=False)
-    theme_codes: TemplateCodes = field(default_factory=TemplateCodes, repr=False)
+    theme_codes: TemplateCodes = field(default_factory=TemplateCodes, repr=False)  # ours too
 
     def renderer(self, lang: str, page_url: str) -> Renderer:
         if self._page is None or self._page[:2] != (lang, page_url):
@@ -107,7 +160,9 @@ def make_build(config: Any, dataset: Dataset, version: Version) -> Build:
     context = BuildContext(dataset, settings_from(config))
     publication = Publication(context, data_dir(config), build_time())
     context.published = publication
-    return Build(version, context, publication, ScriptPolicy.of(theme_script_dirs()))
+    codes = TemplateCodes(template_folder())
+    keep_compiled(codes)  # the package's own templates, compiled once a machine
+    return Build(version, context, publication, ScriptPolicy.of(theme_script_dirs()), theme_codes=codes)
 
 
 def load(config: Any) -> Dataset:

@@ -8,7 +8,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from ..derive.context import BuildContext
@@ -50,6 +50,12 @@ def jinja_env() -> Environment:
         auto_reload=False,
     )
     return env
+
+
+def keep_compiled(codes: BytecodeCache | None) -> None:
+    """Where the environment keeps the templates it compiles (the glue gives a cache that
+    outlives the process; tests give none)."""
+    jinja_env().bytecode_cache = codes
 
 
 @dataclass(frozen=True)
