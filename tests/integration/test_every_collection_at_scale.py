@@ -27,9 +27,9 @@ PAGE_LIMIT = 1024 * 1024
 JSONLD_LIMIT = 200 * 1024
 # The address the site is built for (nothing is served: the files are read).
 SITE_URL = "http://127.0.0.1:8000/every/"
-# The ids of a page, read with a regex: quality.links.parse (HTMLParser) gives the same set
-# on our pages but took 165 s over this site's 10,823 pages; the templates write every id
-# attribute double-quoted.
+# The ids of a page, read with a regex rather than quality.links.parse (HTMLParser): the
+# whole link check, which parses every page that way, took 165 s on this site's 10,823
+# pages; the templates write every id attribute double-quoted.
 ID = re.compile(r'\sid="([^"]+)"')
 GROWN = ("sources", "organizations", "people", "documents", "memberships", "mandate", "events",
          "plans", "tasks", "indicators", "updates")
