@@ -9,28 +9,34 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, StrictStr, model_validator
 
-# The one pattern of a partial date, used by the models and every JSON Schema.
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# The one pattern of a partial date, used by the models and every JSON Schema. Digits are
+# written [0-9]: Python's and pydantic's \d also match other scripts' digits ("٢٠٢٤").
+DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+_DATE_RE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 
 
 # A partial ISO date (YYYY, YYYY-MM, YYYY-MM-DD) that must exist on the calendar.
+# Year 0000, month 00 and day 00 do not exist. (Called for every date of every record.)
 def _check_partial_date(value: str) -> str:
     match = _DATE_RE.match(value)
     if not match:
         raise ValueError("date_format")
-    year, month, day = (int(g) if g else None for g in match.groups())
-    try:
-        # year 0000, month 00 and day 00 do not exist (only absent parts default to 1)
-        date(year if year is not None else 1, month if month is not None else 1, day if day is not None else 1)
-    except ValueError:
-        raise ValueError("date_invalid") from None
+    year, month, day = match.groups()
+    if day is not None:
+        try:
+            date.fromisoformat(value)  # exactly YYYY-MM-DD here: the pattern matched
+        except ValueError:
+            raise ValueError("date_invalid") from None
+    elif year == "0000" or (month is not None and not "01" <= month <= "12"):
+        raise ValueError("date_invalid")
     return value
 
 
-# A year written without quotes (`2015`) arrives as an int: read it as the year.
+# A year written without quotes (`2015`) arrives as an int: read it as the year. Any
+# other whole number (`20140702`) is read as text too, so that it is named as a date not
+# in the form YYYY-MM-DD rather than as a number where text was expected.
 def year_as_text(value: Any) -> Any:
-    return str(value) if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999 else value
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
 PartialDate = Annotated[

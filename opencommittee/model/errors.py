@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from ..load.problems import Problem
 from ..load.strict_yaml import Loc
-from .dates import FieldError
+from .dates import DATE_PATTERN, FieldError
 from .records import DEFAULT_LANG
 
 
@@ -49,7 +49,7 @@ def from_pydantic(err: Any, model: type[BaseModel], suggest: bool = True) -> tup
         return loc, "not_in_vocabulary", {"value": err.get("input"), "allowed": allowed, "suggestion": close[0] if close else None}
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
-        if "\\d{4}" in pattern:
+        if pattern == DATE_PATTERN:
             return loc, "date_format", {"value": err.get("input")}
         if pattern.startswith("^[a-z0-9]"):
             return loc, "id_format", {"value": err.get("input")}
@@ -79,7 +79,7 @@ def code_of(err: Any) -> str:
         return _CODES[kind]
     if kind == "string_pattern_mismatch":
         pattern = (err.get("ctx") or {}).get("pattern", "")
-        return "date_format" if "\\d{4}" in pattern else "id_format" if pattern.startswith("^[a-z0-9]") else "pattern"
+        return "date_format" if pattern == DATE_PATTERN else "id_format" if pattern.startswith("^[a-z0-9]") else "pattern"
     if kind in _TYPE_KINDS:
         return "wrong_type_container" if isinstance(err.get("input"), list | dict) else "wrong_type"
     return "invalid_value"

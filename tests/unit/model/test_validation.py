@@ -49,6 +49,25 @@ def test_bad_edit_is_named(data_copy: Path, case: tuple) -> None:
     assert re.search(pattern, found, re.M), found
 
 
+# Dates: the form (digits 0-9 only, as JSON Schema's pattern reads them) and the calendar.
+@pytest.mark.parametrize(("written", "verdict"), [
+    ("2014", None), ("2014-12", None), ("2016-02-29", None), ("'2014-07-02'", None),
+    ("0000", "does not exist on the calendar"), ("2014-00", "does not exist on the calendar"),
+    ("2014-13", "does not exist on the calendar"), ("2015-02-29", "does not exist on the calendar"),
+    ("2014-04-31", "does not exist on the calendar"), ("0000-01-01", "does not exist on the calendar"),
+    ("'٢٠١٤'", "is not a date in the form"), ("'２０１４-07'", "is not a date in the form"),
+    ("'2014-07-0٢'", "is not a date in the form"), ("2014-7", "is not a date in the form"),
+    ("20140702", "is not a date in the form"), ("2014-W27", "is not a date in the form"),
+])
+def test_dates_are_checked_for_form_and_calendar(data_copy: Path, written: str, verdict: str | None) -> None:
+    edit(data_copy / "documents.yml", "issue_date: 2014-07-02", f"issue_date: {written}")
+    found = report(data_copy)
+    if verdict is None:
+        assert found == ""
+    else:
+        assert re.search(rf"documents.yml:\d+:\d+: qd-1027-qd-ubnd.issue_date: .*{verdict}", found), found
+
+
 def test_yaml_syntax_error(data_copy: Path) -> None:
     (data_copy / "plans.yml").write_text("- id: x\n  title: [unclosed\n", encoding="utf-8")
     # the parser stops at the end of the text: named as the end of the last line, never as
