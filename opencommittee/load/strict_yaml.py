@@ -3,10 +3,12 @@
 PyYAML's safe_load keeps the last of duplicate keys, turns `NO` into False and expands
 aliases. Here: duplicate keys, aliases, flow-style mappings, tags (`!!binary`, `!!set`,
 `!!python/...`, any `!name`) and non-UTF-8 bytes are errors with a position; plain
-scalars stay strings unless they are plain integers, decimals, `true`/`false` or `null`,
-so dates stay ISO strings exactly as written.
+scalars stay strings unless they are plain integers, decimals, `true`/`false` or `null`
+(`scalars`), so dates stay ISO strings exactly as written.
 
-Values are built straight from the parser's event stream, in a loop with an explicit
+A file in the plain form most data files are written in is first read line by line
+(`plain_yaml`, several times faster); any other file, and any file with a problem, is
+read with the YAML parser, as follows. Values are built straight from the parser's event stream, in a loop with an explicit
 stack (no recursion), so a file nested a thousand levels deep is one problem at the level
 where it passes `MAX_DEPTH`, never a RecursionError. Characters YAML refuses (NUL and
 other control characters) and characters YAML reads as a line break where editors show
@@ -33,18 +35,14 @@ from yaml.events import (
     StreamEndEvent,
 )
 
+from . import plain_yaml
 from .problems import ProblemList, TooMany
+from .scalars import MAX_INTEGER, NUMERIC, SPECIAL, TOO_LARGE, number
 
 Loc = tuple[int | str, ...]
 
 # Documented limits (README, CONTRIBUTING): nesting of lists and mappings in one file.
 MAX_DEPTH = 50
-# Plain numbers JSON readers hold exactly: integers of at most 2**53 - 1 in size.
-MAX_INTEGER = 2**53 - 1
-
-_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
-_FLOAT = re.compile(r"^[-+]?(0|[1-9][0-9]*)\.[0-9]+$")
-_NULL = {"null", "~", ""}
 # Characters YAML does not accept in a file (what its reader calls "special characters").
 _UNPRINTABLE = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff"
 # Line breaks for YAML that most editors do not show as such.
@@ -98,9 +96,6 @@ class _Refused(Exception):
 # Key states of a mapping being built: awaiting a key; a refused key (its value is thrown
 # away); a key that is itself a list or mapping, being read.
 _NOKEY, _DROP, _COMPLEX = object(), object(), object()
-# Plain scalars that are not strings.
-_SPECIAL: dict[str, Any] = {"null": None, "~": None, "": None, "true": True, "false": False}
-_NUMERIC = frozenset("0123456789+-")
 
 
 class _Builder:
@@ -142,7 +137,7 @@ class _Builder:
     # The document's value; raises _Refused to stop reading the file.
     def build(self, loader: Any) -> Any:
         get = loader.get_event
-        scalar, nokey, drop, complex_key, special, numeric = ScalarEvent, _NOKEY, _DROP, _COMPLEX, _SPECIAL, _NUMERIC
+        scalar, nokey, drop, complex_key, special, numeric = ScalarEvent, _NOKEY, _DROP, _COMPLEX, SPECIAL, NUMERIC
         stack: list[tuple[Any, bool, Any]] = []
         container: Any = None  # the list or mapping being built; None at the root
         is_map = False
@@ -165,8 +160,8 @@ class _Builder:
                 elif text in special:
                     value = special[text]
                 elif text[:1] in numeric:
-                    value = _number(text)
-                    if value is _TOO_LARGE:
+                    value = number(text)
+                    if value is TOO_LARGE:
                         self._bad(event.start_mark, self._next(stack, container, is_map, key), "number_too_large", max=MAX_INTEGER)
                         value = text
                 else:
@@ -327,28 +322,6 @@ def _advance(frame: list[Any]) -> None:
         frame[2] = _NOKEY
 
 
-class _Number:
-    """A plain number too large to keep exactly."""
-
-
-_TOO_LARGE = _Number()
-
-
-# A plain scalar starting like a number: an int, a float, too large, or the text itself.
-def _number(text: str) -> Any:
-    if _INT.match(text):
-        # never convert thousands of digits (Python refuses past 4,300): count them first
-        if len(text.lstrip("+-")) > 16 or abs(int(text)) > MAX_INTEGER:
-            return _TOO_LARGE
-        return int(text)
-    if _FLOAT.match(text):
-        number = float(text)
-        if number in (float("inf"), float("-inf")) or abs(number) > MAX_INTEGER:
-            return _TOO_LARGE
-        return number
-    return text
-
-
 # A tag as it is written in the file: `!!binary`, not `tag:yaml.org,2002:binary`.
 def _as_written(tag: str) -> str:
     return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
@@ -405,8 +378,10 @@ def load_yaml(file: Path, shown_as: str | None = None) -> tuple[Loaded | None, P
     return parse_yaml(file.read_bytes(), shown_as or str(file))
 
 
-def parse_yaml(raw: bytes, path: str) -> tuple[Loaded | None, ProblemList]:
-    """Parse YAML bytes strictly (a file, or a file at a git revision) named `path`."""
+def parse_yaml(raw: bytes, path: str, plain: bool = True) -> tuple[Loaded | None, ProblemList]:
+    """Parse YAML bytes strictly (a file, or a file at a git revision) named `path`.
+
+    `plain=False`: never the line-by-line reading (the tests compare the two)."""
     problems = ProblemList()
     try:
         text = raw.decode("utf-8")
@@ -421,6 +396,9 @@ def parse_yaml(raw: bytes, path: str) -> tuple[Loaded | None, ProblemList]:
             return None, problems
     except TooMany:
         return None, problems
+    records = plain_yaml.read(text) if plain else None
+    if records is not None:
+        return Loaded(path, records, None, text), problems
     builder = _Builder(path, problems)
     loader = _PARSER(text)
     try:
