@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import difflib
 import gc
-import multiprocessing
 import os
 import stat
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -32,9 +29,6 @@ from .records import COLLECTIONS
 
 # Documented limit (README, CONTRIBUTING): the size of one data file.
 MAX_FILE_MB = 20
-# `validate` parses the files of a folder this large (or larger) in worker processes, the
-# largest first; smaller folders are parsed in the process (starting workers costs more).
-PARALLEL_MIN_BYTES = 4_000_000
 
 
 @contextmanager
@@ -58,19 +52,16 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def load_dataset(data_dir: Path | str, shown_as: str | None = None, workers: int = 1) -> Dataset:
-    """Load and validate every collection in `data_dir`; raise DataError with all problems.
-
-    `workers` > 1 (`validate` on a large folder): the YAML files are parsed that many at
-    a time in forked processes; the result, problems included, is the same."""
+def load_dataset(data_dir: Path | str, shown_as: str | None = None) -> Dataset:
+    """Load and validate every collection in `data_dir`; raise DataError with all problems."""
     with _no_gc():
-        return _load(Path(data_dir), shown_as, workers)
+        return _load(Path(data_dir), shown_as)
 
 
-def _load(data_dir: Path, shown_as: str | None, workers: int) -> Dataset:
+def _load(data_dir: Path, shown_as: str | None) -> Dataset:
     out = Collector()
     try:
-        return _load_into(out, data_dir, shown_as, workers)
+        return _load_into(out, data_dir, shown_as)
     except TooMany:
         raise DataError(_reported(out), out.warnings) from None
 
@@ -83,7 +74,7 @@ def _reported(out: Collector) -> ProblemList:
     return kept
 
 
-def _load_into(out: Collector, data_dir: Path, shown_as: str | None, workers: int = 1) -> Dataset:
+def _load_into(out: Collector, data_dir: Path, shown_as: str | None) -> Dataset:
     prefix = (shown_as if shown_as is not None else str(data_dir)).rstrip("/") or "."
     files: dict[str, Loaded] = {}
     raw: dict[str, list[dict[str, Any]]] = {}
@@ -91,11 +82,10 @@ def _load_into(out: Collector, data_dir: Path, shown_as: str | None, workers: in
     if not data_dir.is_dir():
         raise DataError([Problem(prefix, 1, 1, None, "no_data_dir", {"path": prefix})])
     found = _collection_files(data_dir, prefix, out)
-    ahead = _parse_ahead([part for parts in found.values() for part in parts], workers)
     for name, parts in found.items():
         loaded_parts: list[Loaded] = []
         for file, shown in parts:
-            loaded = _read(file, shown, out, ahead.pop(file, None))
+            loaded = _read(file, shown, out)
             if loaded is None:
                 out.unreadable |= {name, "agenda", "outcomes"} if name == "events" else {name}
                 continue
@@ -201,55 +191,8 @@ def _unknown(entry: Path, shown: str, out: Collector, suggestion: str | None = N
         "file": entry.name, "suggestion": suggestion, "allowed": [f"{c}.yml" for c in COLLECTIONS]})
 
 
-ParseResult = tuple[Loaded | None, ProblemList]
-
-
-def _parse_file(file: Path, shown: str) -> ParseResult | None:
-    """A worker's job: one file read and parsed (None if it cannot be read: the parent
-    reads it again and reports why)."""
-    try:
-        return parse_yaml(file.read_bytes(), shown)
-    except OSError:
-        return None
-
-
-def _parse_ahead(parts: list[tuple[Path, str]], workers: int) -> dict[Path, ParseResult]:
-    """The plain data files of a large folder parsed in `workers` forked processes, the
-    largest first; {} when the folder is small, workers is 1, or fork is unavailable.
-    Whatever a worker could not give back is parsed again in this process by `_read`,
-    which also makes every check on the file (links, size) as without workers."""
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return {}
-    sized: list[tuple[int, Path, str]] = []
-    for file, shown in parts:
-        try:
-            info = os.lstat(file)
-        except OSError:
-            continue
-        if stat.S_ISREG(info.st_mode) and info.st_size <= MAX_FILE_MB * 1_000_000:
-            sized.append((info.st_size, file, shown))
-    if sum(size for size, _, _ in sized) < PARALLEL_MIN_BYTES or len(sized) < 2:
-        return {}
-    sized.sort(key=lambda job: -job[0])
-    done: dict[Path, ParseResult] = {}
-    try:
-        with ProcessPoolExecutor(min(workers, len(sized)), mp_context=multiprocessing.get_context("fork")) as pool:
-            futures = [(file, pool.submit(_parse_file, file, shown)) for _, file, shown in sized]
-            for file, future in futures:
-                try:
-                    result = future.result()
-                except Exception:  # a worker failed (it died, or its result could not be sent): not the data
-                    continue  # this file is parsed here
-                if result is not None:
-                    done[file] = result
-    except (BrokenProcessPool, OSError, MemoryError):
-        pass  # the workers could not start: every file is parsed here
-    return done
-
-
 # One data file parsed, or None (its problems reported): a plain file of limited size.
-# `parsed`: the file already parsed by a worker (`_parse_ahead`).
-def _read(file: Path, shown: str, out: Collector, parsed: ParseResult | None = None) -> Loaded | None:
+def _read(file: Path, shown: str, out: Collector) -> Loaded | None:
     try:
         info = os.lstat(file)
         if stat.S_ISLNK(info.st_mode):
@@ -266,11 +209,11 @@ def _read(file: Path, shown: str, out: Collector, parsed: ParseResult | None = N
         if info.st_size > MAX_FILE_MB * 1_000_000:
             out.problems.add_at(shown, 1, 1, None, "file_too_large", {"file": file.name, "max": MAX_FILE_MB})
             return None
-        raw = file.read_bytes() if parsed is None else b""
+        raw = file.read_bytes()
     except OSError as err:
         out.problems.add_at(shown, 1, 1, None, "file_unreadable", {"file": file.name, "detail": err.strerror or str(err)})
         return None
-    loaded, problems = parse_yaml(raw, shown) if parsed is None else parsed
+    loaded, problems = parse_yaml(raw, shown)
     records_for_path = loaded.value if loaded and isinstance(loaded.value, list) else []
     for p in problems:
         out.problems.add(replace(p, field_path=field_path(p.loc, records_for_path) or None) if p.loc else p)

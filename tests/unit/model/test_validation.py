@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, alias_bomb_yaml, edit, line_of, overlay
+from opencommittee.load import plain_yaml
 from opencommittee.load.problems import DataError
-from opencommittee.model import loader
 from opencommittee.model.loader import load_dataset
 
 
@@ -116,28 +116,32 @@ def test_valid_data_passes() -> None:
     assert report(DATA) == ""
 
 
-def test_parsing_in_workers_gives_the_same_dataset_and_problems(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # `validate` parses a large folder in worker processes: the same records, and the same
-    # problems in the same order (a file refused, a YAML error, a field error, a missing
-    # reference), as when every file is parsed in this process.
-    serial = load_dataset(DATA)
-    monkeypatch.setattr(loader, "PARALLEL_MIN_BYTES", 0)
-    files = sorted(DATA.glob("*.yml"))
-    assert set(loader._parse_ahead([(f, f.name) for f in files], 2)) == set(files)  # the workers did parse
-    parallel = load_dataset(DATA, workers=2)
-    assert parallel.raw == serial.raw and parallel.collections == serial.collections
-    assert parallel.file_of("to-hung-khoa") == serial.file_of("to-hung-khoa")
-    (data_copy / "plans.yml").write_text("- id: x\n  title: [unclosed\n", encoding="utf-8")
-    (data_copy / "updates.yml").write_bytes(b"- id: a\n  text:\n    vi: \"\xff\xfe\"\n")
+def test_reading_line_by_line_gives_the_same_dataset_and_problems(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Data files in the plain form are read line by line (`load.plain_yaml`), the others
+    # with the YAML parser: the same records, and the same problems in the same order (a
+    # file refused, a YAML error, a field error, a missing reference, a duplicate key, a
+    # tag), as when every file is read with the parser.
+    quick = load_dataset(DATA)
     edit(data_copy / "documents.yml", "issue_date: 2014-07-02", "issue_date: 2014-02-30")
     edit(data_copy / "memberships.yml", "  person_id: to-hung-khoa\n  post_id", "  person_id: to-hung-khao\n  post_id")
+    edit(data_copy / "people.yml", "  name: Tô Hùng Khoa\n", "  name: Tô Hùng Khoa\n  name: Tô Hùng Khoa\n")
+    edit(data_copy / "sources.yml", "  author: MH\n", "  author: !!str MH\n")
+    (data_copy / "plans.yml").write_text("- id: x\n  title: [unclosed\n", encoding="utf-8")
+    (data_copy / "updates.yml").write_bytes(b"- id: a\n  text:\n    vi: \"\xff\xfe\"\n")
     reports = []
-    for workers in (1, 2):
+    for plain in (True, False):
+        if not plain:
+            monkeypatch.setattr(plain_yaml, "read", lambda text: None)
         with pytest.raises(DataError) as err:
-            load_dataset(data_copy, shown_as="data", workers=workers)
+            load_dataset(data_copy, shown_as="data")
         reports.append(err.value.report("en"))
+    parsed = load_dataset(DATA)
+    assert quick.raw == parsed.raw and quick.collections == parsed.collections
+    assert [list(r) for rs in quick.raw.values() for r in rs] == [list(r) for rs in parsed.raw.values() for r in rs]
+    assert quick.file_of("to-hung-khoa") == parsed.file_of("to-hung-khoa")
     assert reports[0] == reports[1]
-    assert all(name in reports[1] for name in ("plans.yml:2:", "updates.yml:3:", "documents.yml", "to-hung-khao"))
+    assert all(name in reports[1] for name in ("plans.yml:2:", "updates.yml:3:", "documents.yml", "to-hung-khao",
+                                                "to-hung-khoa.name", "!!str"))
 
 
 # (case, file, old, new, field path, needle for the line, words in the en / vi message)
@@ -169,15 +173,3 @@ def test_plan_rule_is_named_in_both_languages(tmp_path: Path, case: tuple) -> No
         assert hits, (expected, lang)
         assert any(f" {field}: " in h for h in hits), (field, hits)
         assert all(any(w in h for h in hits) for w in words), (words, hits)
-
-
-def _worker_fails(file: Path, shown: str) -> None:
-    raise RuntimeError("a worker failed")
-
-
-def test_a_failing_worker_leaves_its_file_to_the_main_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(loader, "PARALLEL_MIN_BYTES", 0)
-    monkeypatch.setattr(loader, "_parse_file", _worker_fails)
-    files = sorted(DATA.glob("*.yml"))
-    assert loader._parse_ahead([(f, f.name) for f in files], 2) == {}
-    assert load_dataset(DATA, workers=2).raw == load_dataset(DATA).raw
