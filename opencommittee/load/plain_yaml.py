@@ -1,13 +1,14 @@
 """The plain form of a data file, read line by line: a quick first reading.
 
 Data files are almost always written in a small part of YAML: a list, at column 0, of
-records, each a block mapping of simple keys (`title:`) whose values are one-line plain,
-'single-quoted' or "double-quoted" (without escapes) scalars, or block mappings and lists
-of the same. `read` reads exactly that part, a line at a time, several times faster than
-building values from the YAML parser's events, and gives up (None) at the first line it
-does not know: a tag, an anchor or alias, a flow list, a block or multi-line scalar, a
-comment after a value, a tab, a duplicate key, a number too large, an indentation it
-does not expect. `strict_yaml` then reads the file with the YAML parser, and reports.
+records, each a block mapping of simple keys (`title:`) whose values are plain,
+'single-quoted' or "double-quoted" scalars (folded over several lines, as YAML writers
+do with long texts, or not), or block mappings and lists of the same. `read` reads
+exactly that part, a line at a time, several times faster than building values from the
+YAML parser's events, and gives up (None) at the first line it does not know: a tag, an
+anchor or alias, a flow list, a block scalar (`|`, `>`), a comment after a value, a tab,
+a duplicate key, a number too large, an indentation it does not expect. `strict_yaml`
+then reads the file with the YAML parser, and reports.
 
 What `read` accepts is valid YAML in which `strict_yaml` finds no problem, and it gives
 the same value: `tests/unit/load/test_plain_yaml.py` checks both on generated texts.
@@ -22,8 +23,12 @@ from .scalars import NUMERIC, SPECIAL, TOO_LARGE, number
 
 # Each line: its indentation, a list item's dash, a simple key, and what follows.
 _LINES = re.compile(r"^( *)(- +)?(?:([A-Za-z_][A-Za-z0-9_]{0,99}):(?: +|$))?(.*)$", re.M)
-_SINGLE = re.compile(r"'(?:[^']|'')*'")
-_DOUBLE = re.compile(r'"[^"\\]*"')
+# A quoted scalar, closed (possessive: a doubled quote or an escape is never split).
+_SINGLE = re.compile(r"'(?:[^']|'')*+'")
+_DOUBLE = re.compile(r'"(?:[^"\\]|\\.)*+"', re.S)
+_ESCAPE = re.compile(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.S)
+_ESCAPED = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\r", "e": "\x1b",
+            " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0", "L": "\u2028", "P": "\u2029"}
 # Characters a plain scalar cannot start with (YAML's indicators). A `-` may start a
 # number (`-5`), never `- ` or a lone `-`.
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@` ")
@@ -36,8 +41,11 @@ class _GiveUp(Exception):
     """A line outside the plain form."""
 
 
-def read(text: str) -> list[Any] | None:
-    """The value of `text` when it is a list of records in the plain form, else None."""
+def read(text: str, quiet: bool = True) -> list[Any] | None:
+    """The value of `text` when it is a list of records in the plain form, else None.
+
+    Should this reading ever fail in a way it does not foresee, the parser reads the file
+    (`quiet=False`, for the tests: the failure is raised)."""
     if "\t" in text:
         return None
     if "\r" in text:
@@ -46,6 +54,10 @@ def read(text: str) -> list[Any] | None:
         return _read(_LINES.findall(text))
     except _GiveUp:
         return None
+    except Exception:
+        if not quiet:
+            raise
+        return None
 
 
 # Frames, innermost last: [indent, container, is_mapping, pending key], where a pending
@@ -53,10 +65,38 @@ def read(text: str) -> list[Any] | None:
 def _read(lines: list[tuple[str, str, str, str]]) -> list[Any] | None:
     root: list[Any] | None = None
     frames: list[list[Any]] = []
-    for indent_text, dash, key, rest in lines:
+    # the plain scalar last read, which more indented lines continue: where it is (its
+    # container, key or index, and the container's indentation), its first line, its
+    # lines when there are more, and whether a blank line came after it
+    at: Any = None
+    at_key: Any = None
+    at_indent = 0
+    at_text = ""
+    at_lines: list[str] | None = None
+    at_blank = False
+    rows = iter(lines)
+    for indent_text, dash, key, rest in rows:
+        indent = len(indent_text)
+        if at is not None:
+            if not dash and not key and not rest:
+                at_blank = True  # a blank line: a newline, if the scalar goes on
+                continue
+            if indent > at_indent:
+                if key:
+                    raise _GiveUp  # `key: ...` in a plain scalar (a ": " or a ":" at the end)
+                text = (dash + rest).rstrip(" ")
+                if text[0] == "#":
+                    at = None  # a comment ends the scalar
+                    continue
+                if at_blank or ": " in text or text[-1] == ":" or " #" in text:
+                    raise _GiveUp
+                at_lines = [at_text, text] if at_lines is None else [*at_lines, text]
+                at[at_key] = _resolved(" ".join(at_lines))
+                continue
+            at = None
+        written = rest  # a quoted scalar's spaces at the end of the line may be escaped
         if rest and rest[-1] == " ":
             rest = rest.rstrip(" ")
-        indent = len(indent_text)
         if key and not dash:
             top = frames[-1] if frames else None
             if top is None or top[0] != indent or not top[2] or top[3] is not None:
@@ -67,11 +107,14 @@ def _read(lines: list[tuple[str, str, str, str]]) -> list[Any] | None:
             mapping = top[1]
             if key in mapping:
                 raise _GiveUp  # a duplicate key, reported by strict_yaml
-            if rest:
-                mapping[key] = _scalar(rest)
-            else:
+            if not rest:
                 mapping[key] = None  # keeps the key's place in the mapping
                 top[3] = key
+            elif rest[0] == "'" or rest[0] == '"':
+                mapping[key] = _quoted(written, rows, top[0])
+            else:
+                mapping[key] = _scalar(rest)
+                at, at_key, at_indent, at_text, at_lines, at_blank = mapping, key, top[0], rest, None, False
         elif dash:
             if root is None:
                 if indent:
@@ -82,18 +125,25 @@ def _read(lines: list[tuple[str, str, str, str]]) -> list[Any] | None:
             if key:  # `- key: ...`: a mapping, at the key's column
                 record: dict[str, Any] = {}
                 items.append(record)
-                _push(frames, [indent + len(dash), record, True, None])
-                if rest:
-                    record[key] = _scalar(rest)
-                else:
+                column = indent + len(dash)
+                _push(frames, [column, record, True, None])
+                if not rest:
                     record[key] = None
                     frames[-1][3] = key
-            elif rest:
-                items.append(_scalar(rest))
-            else:
+                elif rest[0] == "'" or rest[0] == '"':
+                    record[key] = _quoted(written, rows, column)
+                else:
+                    record[key] = _scalar(rest)
+                    at, at_key, at_indent, at_text, at_lines, at_blank = record, key, column, rest, None, False
+            elif not rest:
                 raise _GiveUp  # a dash alone: its value is on the next lines
+            elif rest[0] == "'" or rest[0] == '"':
+                items.append(_quoted(written, rows, indent))
+            else:
+                items.append(_scalar(rest))
+                at, at_key, at_indent, at_text, at_lines, at_blank = items, len(items) - 1, indent, rest, None, False
         elif rest and rest[0] != "#":
-            raise _GiveUp  # text that continues a scalar, or a file that is not a list
+            raise _GiveUp  # text that continues nothing, or a file that is not a list
         # else a blank line or a comment
     if root is None:
         return None
@@ -142,17 +192,9 @@ def _settle(frame: list[Any]) -> None:
         frame[3] = None
 
 
-# A one-line scalar, read as strict_yaml reads it.
+# The first line of a plain scalar, read as strict_yaml reads it.
 def _scalar(text: str) -> Any:
     first = text[0]
-    if first == "'":
-        if _SINGLE.fullmatch(text):
-            return text[1:-1].replace("''", "'")
-        raise _GiveUp
-    if first == '"':
-        if _DOUBLE.fullmatch(text):
-            return text[1:-1]
-        raise _GiveUp
     if first in _INDICATORS and not (first == "-" and text[1:2] in _AFTER_MINUS and len(text) > 1):
         raise _GiveUp
     if ": " in text or text[-1] == ":" or " #" in text:
@@ -165,3 +207,94 @@ def _scalar(text: str) -> Any:
             raise _GiveUp
         return value
     return text
+
+
+def _resolved(text: str) -> Any:
+    if text in SPECIAL:
+        return SPECIAL[text]
+    if text[0] in NUMERIC:
+        value = number(text)
+        if value is TOO_LARGE:
+            raise _GiveUp
+        return value
+    return text
+
+
+# A quoted scalar that starts `text`, read on over the next rows until it is closed
+# (more indented than `indent`, the column of its container); nothing may follow it.
+def _quoted(text: str, rows: Any, indent: int) -> str:
+    closed = _SINGLE if text[0] == "'" else _DOUBLE
+    if closed.fullmatch(text):  # on one line, the common case
+        inner = text[1:-1]
+        if text[0] == "'":
+            return inner.replace("''", "'") if "''" in inner else inner
+        return _ESCAPE.sub(_unescaped, inner) if "\\" in inner else inner
+    while (match := closed.match(text)) is None:
+        row: tuple[str, str, str, str] | None = next(rows, None)
+        if row is None:
+            raise _GiveUp  # never closed
+        indent_text, dash, key, rest = row
+        if key:
+            raise _GiveUp  # a line that reads as `key: ...`: its spaces after the colon are not kept
+        if (dash or rest.strip(" ")) and len(indent_text) <= indent:
+            raise _GiveUp
+        text += "\n" + indent_text + dash + rest
+    if text[match.end():].strip(" "):
+        raise _GiveUp
+    inner = text[1:match.end() - 1]
+    if text[0] == "'":
+        return (_folded(inner, False) if "\n" in inner else inner).replace("''", "'")
+    if "\n" in inner:
+        inner = _folded(inner, True)
+    return _ESCAPE.sub(_unescaped, inner) if "\\" in inner else inner
+
+
+# YAML's folding of a quoted scalar's lines: leading and trailing spaces go; one line
+# break is a space, each blank line a newline; in double quotes, a backslash at the end
+# of a line joins the next one directly.
+def _folded(inner: str, double: bool) -> str:
+    lines = inner.split("\n")
+    last = len(lines) - 1
+    out: list[str] = []
+    blank = 0
+    glue = " "
+    for j, line in enumerate(lines):
+        if j:
+            line = line.lstrip(" ")
+        escaped = False
+        if j < last:
+            if double and _ends_escaped(line):
+                line, escaped = line[:-1], True
+            else:
+                trimmed = line.rstrip(" ")
+                if double and trimmed != line and _ends_escaped(trimmed):
+                    raise _GiveUp  # an escaped space, then spaces: left to the parser
+                line = trimmed
+            if j and not line:
+                if not glue:
+                    raise _GiveUp  # a blank line after an escaped line break
+                blank += 1
+                continue
+        if j:
+            out.append(glue if not glue or not blank else "\n" * blank)
+        out.append(line)
+        blank = 0
+        glue = "" if escaped else " "
+    return "".join(out)
+
+
+def _ends_escaped(line: str) -> bool:
+    return (len(line) - len(line.rstrip("\\"))) % 2 == 1
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    code = match.group(1) or match.group(2) or match.group(3)
+    if code is None:
+        char = _ESCAPED.get(match.group(4))
+        if char is None:
+            raise _GiveUp  # not an escape YAML knows: reported by the parser
+        return char
+    value = int(code, 16)
+    if 0xD800 <= value <= 0xDFFF or value > 0x10FFFF:
+        raise _GiveUp
+    return chr(value)
