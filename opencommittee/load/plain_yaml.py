@@ -16,6 +16,7 @@ the same value: `tests/unit/load/test_plain_yaml.py` checks both on generated te
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -27,6 +28,8 @@ _LINES = re.compile(r"^( *)(- +)?(?:([A-Za-z_][A-Za-z0-9_]{0,99}):(?: +|$))?(.*)
 _SINGLE = re.compile(r"'(?:[^']|'')*+'")
 _DOUBLE = re.compile(r'"(?:[^"\\]|\\.)*+"', re.S)
 _ESCAPE = re.compile(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.S)
+_JSON = json.JSONDecoder(strict=False)  # strict=False: newlines (from blank lines) may be in the text
+_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
 _ESCAPED = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\r", "e": "\x1b",
             " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0", "L": "\u2028", "P": "\u2029"}
 # Characters a plain scalar cannot start with (YAML's indicators). A `-` may start a
@@ -228,7 +231,7 @@ def _quoted(text: str, rows: Any, indent: int) -> str:
         inner = text[1:-1]
         if text[0] == "'":
             return inner.replace("''", "'") if "''" in inner else inner
-        return _ESCAPE.sub(_unescaped, inner) if "\\" in inner else inner
+        return _unescape(inner) if "\\" in inner else inner
     while (match := closed.match(text)) is None:
         row: tuple[str, str, str, str] | None = next(rows, None)
         if row is None:
@@ -246,7 +249,7 @@ def _quoted(text: str, rows: Any, indent: int) -> str:
         return (_folded(inner, False) if "\n" in inner else inner).replace("''", "'")
     if "\n" in inner:
         inner = _folded(inner, True)
-    return _ESCAPE.sub(_unescaped, inner) if "\\" in inner else inner
+    return _unescape(inner) if "\\" in inner else inner
 
 
 # YAML's folding of a quoted scalar's lines: leading and trailing spaces go; one line
@@ -285,6 +288,19 @@ def _folded(inner: str, double: bool) -> str:
 
 def _ends_escaped(line: str) -> bool:
     return (len(line) - len(line.rstrip("\\"))) % 2 == 1
+
+
+# The escapes of a double-quoted scalar. Those JSON shares with YAML (\\uXXXX, \\n, \\", ...,
+# and \\xXX written as \\u00XX), which are what YAML writers use for non-ASCII text, are
+# read by json's C decoder at once; a text with others, or an escaped backslash, one
+# escape at a time.
+def _unescape(inner: str) -> str:
+    if "\\\\" not in inner and not _SURROGATE.search(inner):
+        try:
+            return _JSON.decode('"' + inner.replace("\\x", "\\u00") + '"')
+        except ValueError:
+            pass
+    return _ESCAPE.sub(_unescaped, inner)
 
 
 def _unescaped(match: re.Match[str]) -> str:
