@@ -202,16 +202,10 @@ def _scalar(text: str) -> Any:
         raise _GiveUp
     if ": " in text or text[-1] == ":" or " #" in text:
         raise _GiveUp
-    if text in SPECIAL:
-        return SPECIAL[text]
-    if first in NUMERIC:
-        value = number(text)
-        if value is TOO_LARGE:
-            raise _GiveUp
-        return value
-    return text
+    return _resolved(text)
 
 
+# A plain scalar's value: null, a boolean, a number, or the text (`scalars`).
 def _resolved(text: str) -> Any:
     if text in SPECIAL:
         return SPECIAL[text]
