@@ -7,13 +7,14 @@ scalars stay strings unless they are plain integers, decimals, `true`/`false` or
 (`scalars`), so dates stay ISO strings exactly as written.
 
 A file in the plain form most data files are written in is first read line by line
-(`plain_yaml`, several times faster); any other file, and any file with a problem, is
-read with the YAML parser, as follows. Values are built straight from the parser's event stream, in a loop with an explicit
-stack (no recursion), so a file nested a thousand levels deep is one problem at the level
-where it passes `MAX_DEPTH`, never a RecursionError. Characters YAML refuses (NUL and
-other control characters) and characters YAML reads as a line break where editors show
-none (a lone carriage return, U+0085, U+2028, U+2029) are reported where they are, before
-parsing, so every line named exists in the file as editors count lines.
+(`plain_yaml`, two to three times faster); any other file, and any file with a problem,
+is read with the YAML parser, as follows. Values are built straight from the parser's
+event stream, in a loop with an explicit stack (no recursion), so a file nested a
+thousand levels deep is one problem at the level where it passes `MAX_DEPTH`, never a
+RecursionError. Characters YAML refuses (NUL and other control characters) and
+characters YAML reads as a line break where editors show none (a lone carriage return,
+U+0085, U+2028, U+2029) are reported where they are, before either reading, so every
+line named exists in the file as editors count lines.
 """
 
 from __future__ import annotations
